@@ -1,0 +1,559 @@
+"""spaCy Doc + Article -> Claims. spaCy stops here: what leaves this module is plain records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from alliance_check.mentions import Mention, find_mentions
+from alliance_check.models import Article, Claim, SubjectKey
+from alliance_check.normalize.dates import parse_iso
+from alliance_check.normalize.names import NameMatch, find_names
+from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
+from alliance_check.normalize.units import dimension
+from alliance_check.resources import lexicon
+from alliance_check.settings import Settings
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ANCHOR_LABELS = ("ORG", "PERSON", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART")
+SHORT_NAMES = {"United States": "US", "United Kingdom": "UK"}
+_REFERENCE_LINE = re.compile(r"^\s*(?:\[\d+\]|\^\d+|\d+\.\s+[\"“])")
+_REFERENCE_WORDS = re.compile(r"(?i)date of access|\baccessed\b|\bretrieved\b|\barchived from\b")
+_SKIP_CHILD_DEPS = ("ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc")
+
+
+def short(name: str) -> str:
+    """Display form of a canonical place ('United States' -> 'US')."""
+    return SHORT_NAMES.get(name, name)
+
+
+@dataclass(frozen=True)
+class _Place:
+    start: int
+    end: int
+    name: str
+    root: Any
+
+
+class _Sentence:
+    """What one sentence names: places, countries by demonym, and the domain's known names."""
+
+    def __init__(self, sent: Any) -> None:
+        self.sent = sent
+        self.places: list[_Place] = []
+        self.demonyms: dict[int, str] = {}
+        for ent in sent.ents:
+            if ent.label_ in PLACE_LABELS:
+                self.places.append(_Place(ent.start_char, ent.end_char, normalize_place(ent.text), ent.root))
+            elif ent.label_ == "NORP":
+                country = canonical_place(ent.text)
+                if country:
+                    for tok in ent:
+                        self.demonyms[tok.i] = country
+        place_names = frozenset(p.name for p in self.places) | frozenset(self.demonyms.values())
+        place_names |= frozenset(a for name in place_names for a in ancestors(name))
+        base = sent.start_char
+        self.names: list[NameMatch] = [
+            NameMatch(m.start + base, m.end + base, m.canonical, m.info)
+            for m in find_names(sent.text, place_names)
+        ]
+        self.place_names = place_names
+
+    def names_in(self, start: int, end: int) -> list[NameMatch]:
+        return [n for n in self.names if n.start < end and n.end > start]
+
+    def places_in(self, start: int, end: int) -> list[_Place]:
+        return [p for p in self.places if p.start < end and p.end > start]
+
+
+def _is_reference_entry(article: Article, sent: Any) -> bool:
+    line, _ = article.position(sent.start_char)
+    start = article.line_starts[line - 1]
+    end = article.line_starts[line] if line < len(article.line_starts) else len(article.text)
+    text = article.text[start:end]
+    return bool(_REFERENCE_LINE.match(text) or _REFERENCE_WORDS.search(text) or "http" in sent.text)
+
+
+def _is_bare(sent_text: str, mention: Mention) -> bool:
+    """True when the sentence is nothing but the mention (a bare phrase such as 'twenty')."""
+    rest = sent_text[: mention.start] + sent_text[mention.end :]
+    return not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _span(doc: Any, start: int, end: int) -> Any:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _subtree_span(tok: Any) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _head_noun(root: Any, inside: tuple[int, int]) -> tuple[Any | None, Any | None]:
+    """Climb from the mention to the noun it qualifies, or the verb that governs it."""
+    t = root
+    for _ in range(5):
+        h = t.head
+        if h.i == t.i:
+            return None, t if t.pos_ in ("VERB", "AUX") else None
+        if inside[0] <= h.idx < inside[1]:
+            t = h
+            continue
+        if h.pos_ in ("NOUN", "PROPN") and not _is_unit_word(h.text):
+            return h, None
+        if h.pos_ in ("VERB", "AUX"):
+            return None, h
+        t = h
+    return None, None
+
+
+def _is_unit_word(text: str) -> bool:
+    lex = lexicon()
+    low = text.lower()
+    return low in lex.unit_names or low in lex.currency_names or low in ("%", "percent")
+
+
+def _verb_subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _head_class(noun: Any, inside: tuple[int, int] = (0, 0)) -> tuple[str, str]:
+    """(class key, display words) of a head noun, using the synonym lexicon."""
+    lex = lexicon()
+    compounds = [
+        c for c in noun.lefts
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and not inside[0] <= c.idx < inside[1]
+    ]
+    lemma = noun.lemma_.lower()
+    if compounds:
+        phrase = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
+        if phrase in lex.head_synonyms:
+            return lex.head_synonyms[phrase], phrase
+    if lemma in lex.head_synonyms:
+        return lex.head_synonyms[lemma], noun.text.lower()
+    if noun.text.lower() in lex.head_synonyms:
+        return lex.head_synonyms[noun.text.lower()], noun.text.lower()
+    words = [*(c.text.lower() for c in compounds), lemma]
+    return " ".join(words), " ".join(words)
+
+
+def _places_of(tokens: Iterable[Any], ctx: _Sentence, preps: frozenset[str]) -> set[str]:
+    """Places named in 'in/at X' phrases hanging off these tokens."""
+    out: set[str] = set()
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                lo, hi = _subtree_span(child)
+                out.update(p.name for p in ctx.places_in(lo, hi))
+            if child.dep_ == "acl" and child.lemma_.lower() in lexicon().location_verbs:
+                out |= _places_of([child], ctx, preps)
+    return out
+
+
+def _owners_and_implied(noun: Any, ctx: _Sentence, exclude: tuple[int, int]) -> tuple[set[str], set[str], set[str]]:
+    """Countries owning the head ('US troops'), places its names imply, other names on it."""
+    owners: set[str] = set()
+    implied: set[str] = set()
+    named: set[str] = set()
+    lo = noun.left_edge.idx
+    hi = noun.idx + len(noun.text)
+    for tok in noun.lefts:
+        if tok.i in ctx.demonyms:
+            owners.add(ctx.demonyms[tok.i])
+    for tok in noun.subtree:
+        if tok.i in ctx.demonyms and tok.idx < hi:
+            owners.add(ctx.demonyms[tok.i])
+    for place in ctx.places_in(lo, hi):
+        if not (exclude[0] <= place.start < exclude[1]):
+            owners.add(place.name)
+    for name in ctx.names_in(lo, hi):
+        named.add(name.canonical)
+        if name.info.country:
+            owners.add(name.info.country)
+        if name.info.location:
+            implied.add(name.info.location)
+    return owners, implied, named
+
+
+def _clause_anchors(verb: Any | None, ctx: _Sentence, skip: set[str]) -> set[str]:
+    """Known names and organisations in the clause, for telling apart claims with the same head."""
+    if verb is None:
+        lo, hi = ctx.sent.start_char, ctx.sent.end_char
+    else:
+        lo, hi = _subtree_span(verb)
+    out = {n.canonical for n in ctx.names_in(lo, hi)}
+    for ent in ctx.sent.ents:
+        if ent.label_ in ANCHOR_LABELS and lo <= ent.start_char < hi:
+            if not ctx.names_in(ent.start_char, ent.end_char):
+                out.add(" ".join(ent.text.lower().removeprefix("the ").split()))
+    return out - skip
+
+
+def _host_places(verb: Any | None, ctx: _Sentence) -> set[str]:
+    """'Japan is home to ...', 'Japan hosts ...': the subject is where the counted things are."""
+    if verb is None:
+        return set()
+    lex = lexicon()
+    hosts = verb.lemma_.lower() in lex.host_verbs or any(
+        c.lemma_.lower() in lex.host_verbs for c in verb.children if c.dep_ in ("advmod", "attr", "acomp")
+    )
+    if not hosts:
+        return set()
+    subj = _verb_subject(verb)
+    if subj is None:
+        return set()
+    lo, hi = _subtree_span(subj)
+    return {p.name for p in ctx.places_in(lo, hi)}
+
+
+def _numeric_key(m: Mention, doc: Any, base: int, ctx: _Sentence) -> tuple[SubjectKey, str] | None:
+    lex = lexicon()
+    span = _span(doc, base + m.num_start, base + m.end)
+    if span is None:
+        return None
+    inside = (base + m.num_start, base + m.end)
+    noun, verb = _head_noun(span.root, inside)
+    if m.compound in lex.count_compounds and noun is not None:
+        head, head_words = lex.head_synonyms.get(m.compound, m.compound), m.compound
+    elif noun is not None:
+        head, head_words = _head_class(noun, inside)
+    elif verb is not None and _verb_subject(verb) is not None and m.kind in ("money", "percent", "count"):
+        noun = _verb_subject(verb)
+        head, head_words = _head_class(noun)
+    else:
+        head, head_words = "", ""
+    dim = dimension(m.unit)
+    if dim and (not head or head == "distance"):
+        default = lex.dimensions.get(dim, {}).get("subject")
+        if default:
+            head, head_words = default, default
+    if not head and verb is not None:
+        head, head_words = verb.lemma_.lower(), verb.lemma_.lower()
+    if not head:
+        return None
+    if m.kind == "percent":
+        for tok in span:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    obj = [c for c in child.children if c.dep_ == "pobj"]
+                    if obj:
+                        head = f"share of {obj[0].lemma_.lower()}"
+                        head_words = head
+    if verb is None and noun is not None:
+        t = noun
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                verb = t
+                break
+    owners: set[str] = set()
+    implied: set[str] = set()
+    named: set[str] = set()
+    places: set[str] = set()
+    if noun is not None:
+        owners, implied, named = _owners_and_implied(noun, ctx, inside)
+        places = _places_of([noun], ctx, lex.place_prepositions)
+    if verb is not None:
+        places |= _places_of([verb], ctx, lex.place_prepositions)
+        places |= _host_places(verb, ctx)
+    if head in ("distance", "time difference"):
+        places = {p.name for p in ctx.places}
+        named |= {n.canonical for n in ctx.names if n.info.location}
+        owners = set()
+    places |= implied
+    owners -= places
+    anchors = _clause_anchors(verb, ctx, places | owners) | named
+    unit_key = m.unit if m.kind == "money" else dim
+    key = SubjectKey(
+        head=f"{m.kind}|{unit_key or ''}|{head}",
+        owners=frozenset(owners),
+        places=frozenset(places),
+        anchors=frozenset(anchors),
+    )
+    who = " ".join(sorted(short(o) for o in owners))
+    where = " and ".join(sorted(short(p) for p in places))
+    if head in ("distance", "time difference") and len(places) >= 2:
+        text = f"{head_words} between {where}"
+    else:
+        text = " ".join(x for x in (who, head_words) if x) + (f" in {where}" if where else "")
+    return key, text
+
+
+def _event_of(tok: Any, ctx: _Sentence, exclude: tuple[int, int]) -> tuple[SubjectKey, str] | None:
+    """The event a date or place attaches to: a known name, an event noun, or an event verb."""
+    lex = lexicon()
+    t = tok
+    anchor = None
+    for _ in range(5):
+        h = t.head
+        if h.i == t.i:
+            anchor = t
+            break
+        if exclude[0] <= h.idx < exclude[1] or h.dep_ == "prep" or h.pos_ == "ADP":
+            t = h
+            continue
+        anchor = h
+        break
+    if anchor is None:
+        return None
+
+    def named_in(lo: int, hi: int) -> NameMatch | None:
+        for name in ctx.names_in(lo, hi):
+            if name.info.type == "event" and not (exclude[0] <= name.start < exclude[1]):
+                return name
+        return None
+
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        lo, hi = _subtree_span(anchor)
+        name = named_in(lo, hi) or named_in(anchor.left_edge.idx, anchor.idx + len(anchor.text))
+        if name:
+            return _named_event(name)
+        cls = lex.event_nouns.get(anchor.lemma_.lower()) or lex.event_nouns.get(anchor.text.lower())
+        if cls:
+            return _generic_event(cls, anchor, ctx, exclude)
+        return None
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in anchor.children:
+        if child.dep_ in _SKIP_CHILD_DEPS:
+            continue
+        lo, hi = _subtree_span(child)
+        if exclude[0] <= child.idx < exclude[1]:
+            continue
+        name = named_in(lo, hi)
+        if name:
+            return _named_event(name)
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+            cls = lex.event_nouns.get(child.lemma_.lower())
+            if cls:
+                return _generic_event(cls, child, ctx, exclude)
+        if child.dep_ == "prep":
+            for obj in child.children:
+                cls = lex.event_nouns.get(obj.lemma_.lower()) if obj.dep_ == "pobj" else None
+                if cls and not (exclude[0] <= obj.idx < exclude[1]):
+                    return _generic_event(cls, obj, ctx, exclude)
+    lemma = anchor.lemma_.lower()
+    if lemma in lex.event_verbs and lex.event_verbs[lemma]:
+        return _generic_event(str(lex.event_verbs[lemma]), anchor, ctx, exclude)
+    return None
+
+
+def _named_event(name: NameMatch) -> tuple[SubjectKey, str]:
+    return SubjectKey(head=f"event|{name.canonical}", named=True), name.canonical
+
+
+def _relative_antecedent(verb: Any) -> Any | None:
+    """'... Command, which is set to be established': the noun a relative clause is about."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ not in ("xcomp", "auxpass", "aux", "ccomp") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _object_words(anchor: Any, ctx: _Sentence) -> tuple[str, bool]:
+    """What an event is of: 'signing of the Security Treaty' -> the treaty's name."""
+    candidates = []
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.tag_ not in ("WDT", "WP"):
+            candidates.append(child)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    if not candidates and anchor.pos_ in ("VERB", "AUX"):
+        antecedent = _relative_antecedent(anchor)
+        if antecedent is not None:
+            candidates.append(antecedent)
+    for obj in candidates:
+        here = (obj.idx, obj.idx + len(obj.text))
+        names = ctx.names_in(*here)
+        if names:
+            return names[0].canonical, True
+        ents = [e for e in ctx.sent.ents if e.start_char <= here[0] < e.end_char and e.label_ in ANCHOR_LABELS]
+        if ents:
+            return " ".join(ents[0].text.split()), False
+        compounds = [c.text.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
+        return " ".join([*compounds, obj.lemma_.lower()]), False
+    return "", False
+
+
+def _generic_event(cls: str, anchor: Any, ctx: _Sentence, exclude: tuple[int, int]) -> tuple[SubjectKey, str]:
+    obj, known = _object_words(anchor, ctx)
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
+    scope = verb or anchor
+    lo, hi = _subtree_span(scope)
+    places = {p.name for p in ctx.places_in(lo, hi) if not (exclude[0] <= p.start < exclude[1])}
+    anchors = _clause_anchors(scope, ctx, set()) | set(ctx.demonyms.values()) | places
+    for place_name in {p.name for p in ctx.places if exclude[0] <= p.start < exclude[1]}:
+        anchors.discard(place_name)
+    text = f"{cls} of {obj}" if obj else cls
+    # An event of a known, named thing ('establishment of the Joint Operations Command') is
+    # identified by that name; a generic one ('a meeting') needs its participants to match.
+    return SubjectKey(head=f"event|{text}", anchors=frozenset(anchors), named=known), text
+
+
+def _keep_count(m: Mention, doc: Any, base: int, sent_text: str, settings: Settings) -> bool:
+    """Whether a bare number is a claim: not a label, not a small count of things already named."""
+    lex = lexicon()
+    if _is_bare(sent_text, m):
+        return True
+    if m.compound is not None and m.compound not in lex.count_compounds:
+        return False
+    span = _span(doc, base + m.num_start, base + m.num_end)
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if m.yearlike:
+        return head.tag_ in ("NNS", "NNPS") and root.dep_ == "nummod"
+    if head.pos_ == "PROPN" and head.i < root.i and root.dep_ in ("nummod", "appos", "npadvmod", "compound"):
+        return False  # 'Voyager 2', 'Windows 10'
+    if m.spelled and isinstance(m.value, float) and m.value <= settings.small_count_max:
+        if m.value == 1 or m.compound is not None:
+            return False
+        if root.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        dets = [c for c in head.children if c.dep_ in ("det", "poss", "predet")]
+        if any(d.lower_ in lex.definite_determiners or d.dep_ == "poss" for d in dets):
+            return False
+    return True
+
+
+def _as_of(m: Mention, dates: list[Mention], article: Article) -> str | None:
+    for d in dates:
+        if d.qualifier in ("exact", "approx") and isinstance(d.value, str) and not d.value.startswith("--"):
+            if abs(d.start - m.start) < 80:
+                return d.value
+    return article.published
+
+
+def _place_claims(ctx: _Sentence, article: Article, doc: Any, make: Any) -> Iterator[Claim]:
+    lex = lexicon()
+    for place in ctx.places:
+        tok = place.root
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in lex.place_prepositions:
+            continue
+        host = prep.head
+        is_event = (
+            host.lemma_.lower() in lex.event_verbs
+            or host.lemma_.lower() in lex.event_nouns
+            or any(n.info.type == "event" for n in ctx.names_in(host.left_edge.idx, host.idx + len(host.text)))
+        )
+        if not is_event:
+            continue
+        event = _event_of(prep, ctx, (place.start, place.end))
+        if event is None:
+            continue
+        key, text = event
+        kind = lex.places.get(place.name)
+        yield make(
+            place.start,
+            place.end,
+            "place",
+            f"place of {text}",
+            place.name,
+            None,
+            None,
+            "exact",
+            None,
+            kind.type if kind else "unknown",
+            SubjectKey(head=key.head.replace("event|", "place|", 1), owners=key.owners,
+                       places=key.places, anchors=key.anchors, named=key.named),
+            None,
+        )
+
+
+def extract_claims(doc: Any, article: Article, settings: Settings | None = None) -> Iterator[Claim]:
+    """Every claim in one parsed article, in text order.
+
+    >>> claims = list(extract_claims(nlp(text), article))  # doctest: +SKIP
+    """
+    settings = settings or Settings()
+    reference = parse_iso(article.published) if article.published else None
+    seen: set[tuple[int, int, str]] = set()
+    for sent in doc.sents:
+        if not sent.text.strip() or _is_reference_entry(article, sent):
+            continue
+        ctx = _Sentence(sent)
+        base = sent.start_char
+        mentions = find_mentions(sent.text, reference)
+        dates = [m for m in mentions if m.kind == "date"]
+
+        def make(
+            start: int, end: int, kind: str, subject: str | None, value: float | str,
+            value_max: float | str | None, unit: str | None, qualifier: str, as_of: str | None,
+            precision: float | str, key: SubjectKey | None, note: str | None,
+        ) -> Claim:
+            line, column = article.position(start)
+            return Claim(
+                id=f"{article.source}:{line}:{column}",
+                source=article.source,
+                line=line,
+                column=column,
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                sentence=" ".join(sent.text.split()),
+                kind=kind,
+                subject=subject,
+                value=value,
+                value_max=value_max,
+                unit=unit,
+                qualifier=qualifier,
+                as_of=as_of,
+                precision=precision,
+                key=key,
+                note=note,
+                label=article.label,
+                sentence_start=base,
+            )
+
+        for m in mentions:
+            if m.kind == "count" and not _keep_count(m, doc, base, sent.text, settings):
+                continue
+            if m.kind == "date":
+                span = _span(doc, base + m.num_start, base + m.num_end)
+                event = _event_of(span.root, ctx, (base + m.num_start, base + m.num_end)) if span else None
+                key, subject = event if event else (None, None)
+                claim = make(base + m.start, base + m.end, "date", f"date of {subject}" if subject else None,
+                             m.value, m.value_max, None, m.qualifier, None, m.precision, key, m.note)
+            else:
+                found = _numeric_key(m, doc, base, ctx)
+                key, subject = found if found else (None, None)
+                claim = make(base + m.start, base + m.end, m.kind, subject, m.value, m.value_max,
+                             m.unit, m.qualifier, _as_of(m, dates, article), m.precision, key, m.note)
+            marker = (claim.start, claim.end, claim.kind)
+            if marker not in seen:
+                seen.add(marker)
+                yield claim
+        for claim in _place_claims(ctx, article, doc, make):
+            marker = (claim.start, claim.end, claim.kind)
+            if marker not in seen:
+                seen.add(marker)
+                yield claim
+
+
+def extract_articles(articles: list[Article], nlp: Any, settings: Settings | None = None) -> list[list[Claim]]:
+    """Claims of each article, parsing them in one batch."""
+    texts = (a.text for a in articles)
+    return [
+        sorted(extract_claims(doc, article, settings), key=lambda c: (c.start, c.kind))
+        for doc, article in zip(nlp.pipe(texts, batch_size=16), articles)
+    ]
+
+
+def dated(value: str | None) -> date | None:
+    """A full ISO date string -> date, else None."""
+    return parse_iso(value) if value else None

@@ -1,0 +1,99 @@
+"""Which claims talk about the same thing: block by kind, unit and head, then match anchors fuzzily."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from alliance_check.models import Claim, ClaimGroup, SubjectKey
+from alliance_check.settings import Settings
+
+
+def _matches(a: str, b: str, cutoff: float) -> bool:
+    return a == b or fuzz.token_sort_ratio(a.lower(), b.lower()) >= cutoff
+
+
+def _overlap(xs: frozenset[str], ys: frozenset[str], cutoff: float) -> int:
+    """How many of the smaller set have a fuzzy match in the other."""
+    small, large = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+    return sum(1 for x in sorted(small) if any(_matches(x, y, cutoff) for y in sorted(large)))
+
+
+def similarity(a: SubjectKey, b: SubjectKey, settings: Settings) -> float:
+    """0 to 1: how surely two subject keys with the same head describe the same thing.
+
+    Two named events (the SCC) are the same; owners that share nothing ('US troops' vs
+    'Japanese troops') or places that share nothing ('in Japan' vs 'in Korea') are not.
+    """
+    if a.head != b.head:
+        return 0.0
+    if a.named and b.named:
+        return 1.0
+    cutoff = settings.fuzzy_name_cutoff
+    scores: list[tuple[float, float]] = []
+    shared = 0
+    if a.owners and b.owners:
+        n = _overlap(a.owners, b.owners, cutoff)
+        if n == 0:
+            return 0.0
+        shared += n
+        scores.append((1.0, 1.0))
+    if a.places and b.places:
+        n = _overlap(a.places, b.places, cutoff)
+        if n == 0:
+            return 0.0
+        shared += n
+        scores.append((n / (len(a.places) + len(b.places) - n), 2.0))
+    if a.anchors and b.anchors:
+        n = _overlap(a.anchors, b.anchors, cutoff)
+        shared += n
+        scores.append((n / min(len(a.anchors), len(b.anchors)), 1.0))
+    if shared == 0:
+        return 0.0
+    return sum(s * w for s, w in scores) / sum(w for _, w in scores)
+
+
+def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[ClaimGroup]:
+    """Groups of claims about one quantity or event that span at least two sources.
+
+    Claims are blocked by their key's head (kind, unit dimension, what is counted or which
+    event), so only claims in the same block are ever compared; inside a block a claim joins
+    the group whose every member it resembles most (complete linkage), keeping groups tight.
+    """
+    settings = settings or Settings()
+    blocks: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.key is not None:
+            blocks[claim.key.head].append(claim)
+    groups: list[list[Claim]] = []
+    for head in sorted(blocks):
+        members = sorted(blocks[head], key=lambda c: (c.source, c.start, c.kind))
+        if len({c.source for c in members}) < 2:
+            continue
+        clusters: list[list[Claim]] = []
+        for claim in members:
+            assert claim.key is not None
+            best: list[Claim] | None = None
+            best_score = settings.anchor_min_similarity
+            for cluster in clusters:
+                score = min(similarity(claim.key, other.key, settings) for other in cluster if other.key)
+                if score >= best_score and (best is None or score > best_score):
+                    best, best_score = cluster, score
+            if best is None:
+                clusters.append([claim])
+            else:
+                best.append(claim)
+        groups.extend(c for c in clusters if len({m.source for m in c}) >= 2)
+    ordered = sorted(groups, key=lambda g: (g[0].kind, _subject(g), g[0].id))
+    return [
+        ClaimGroup(id=f"G{i + 1:03d}", subject=_subject(g), kind=g[0].kind, claims=tuple(g))
+        for i, g in enumerate(ordered)
+    ]
+
+
+def _subject(claims: list[Claim]) -> str:
+    counts = Counter(c.subject for c in claims if c.subject)
+    if not counts:
+        return claims[0].kind
+    return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]

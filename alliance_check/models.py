@@ -1,0 +1,164 @@
+"""Plain records that flow through the pipeline: articles, claims, groups, findings, the report."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+KINDS = ("count", "quantity", "money", "percent", "date", "duration", "place")
+QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound", "range")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A finding code: its stable id, short name, default severity and what it means."""
+
+    code: str
+    name: str
+    severity: str
+    description: str
+
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in (
+        Rule("AC001", "corroborated", "info", "Sources state the same value."),
+        Rule("AC002", "changed-over-time", "info",
+             "Sources differ, but their figures refer to dates far apart."),
+        Rule("AC101", "value-conflict", "error",
+             "Sources give incompatible numbers for the same quantity."),
+        Rule("AC102", "value-soft-conflict", "warning",
+             "Sources give numbers that agree only thanks to a qualifier or rounding."),
+        Rule("AC201", "date-conflict", "error", "Sources give incompatible dates for the same event."),
+        Rule("AC202", "date-soft-conflict", "warning",
+             "Sources give dates that agree only thanks to a qualifier or their precision."),
+        Rule("AC301", "place-conflict", "error", "Sources name different places for the same event."),
+        Rule("AC302", "place-soft-conflict", "warning",
+             "Sources name places that cannot be checked against each other."),
+    )
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source text and where its lines start."""
+
+    source: str
+    text: str
+    label: str = ""
+    published: str | None = None
+    published_how: str | None = None
+    line_starts: tuple[int, ...] = (0,)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+
+@dataclass(frozen=True)
+class SubjectKey:
+    """What a claim is about, in the parts grouping needs."""
+
+    head: str
+    owners: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    anchors: frozenset[str] = frozenset()
+    named: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric, dated or place claim, traceable to its file, line and sentence."""
+
+    id: str
+    source: str
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    sentence: str
+    kind: str
+    subject: str | None
+    value: float | str
+    value_max: float | str | None
+    unit: str | None
+    qualifier: str
+    as_of: str | None
+    precision: float | str
+    key: SubjectKey | None = None
+    note: str | None = None
+    label: str = ""
+    sentence_start: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims from one or more sources about the same quantity or event."""
+
+    id: str
+    subject: str
+    kind: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({c.source for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A verdict on one group: the code, how bad, which claims and why."""
+
+    code: str
+    severity: str
+    verdict: str
+    subject: str
+    claim_ids: tuple[str, ...]
+    message: str
+    group_id: str
+    pair: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """Whether a source was checked, and if not, why."""
+
+    source: str
+    label: str
+    status: str
+    reason: str | None = None
+    published: str | None = None
+    published_how: str | None = None
+    claims: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run found."""
+
+    sources: tuple[SourceStatus, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+    findings: tuple[Finding, ...]
+    tool_version: str = ""
+    schema_version: str = SCHEMA_VERSION
+    model: str = ""
+    claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        if not self.claim_index:
+            self.claim_index.update({c.id: c for c in self.claims})
+        return self.claim_index[claim_id]
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity."""
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out

