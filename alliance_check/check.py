@@ -26,8 +26,14 @@ def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], 
             skipped.append(SourceStatus(name, labels[name], "skipped", str(exc)))
             continue
         articles.append(
-            Article(article.source, article.text, labels[name], article.published,
-                    article.published_how, article.line_starts)
+            Article(
+                article.source,
+                article.text,
+                labels[name],
+                article.published,
+                article.published_how,
+                article.line_starts,
+            )
         )
     return articles, skipped
 
@@ -50,7 +56,7 @@ def check(paths: list[str], settings: Settings | None = None) -> Report:
     findings = compare_groups(groups, settings)
     checked = [
         SourceStatus(a.source, a.label, "checked", None, a.published, a.published_how, len(batch))
-        for a, batch in zip(articles, per_article)
+        for a, batch in zip(articles, per_article, strict=False)
     ]
     sources = sorted([*checked, *skipped], key=lambda s: s.source)
     return Report(

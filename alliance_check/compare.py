@@ -65,7 +65,9 @@ def _why_soft(a: Claim, b: Claim, settings: Settings) -> str:
         if c.qualifier == "approx":
             return f"'{c.text}' is hedged (taken as ±{settings.approx_tolerance:.0%})"
     coarse = max((a, b), key=lambda c: to_base(float(c.precision), c.unit))
-    return f"'{coarse.text}' is a round figure (±{_fmt(float(coarse.precision) / 2)} {coarse.unit or ''})".replace(" )", ")")
+    half = _fmt(float(coarse.precision) / 2)
+    unit = f" {coarse.unit}" if coarse.unit else ""
+    return f"'{coarse.text}' is a round figure (±{half}{unit})"
 
 
 def _fmt(x: float) -> str:
@@ -124,7 +126,7 @@ def _date_interval(c: Claim) -> tuple[date, date]:
 def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> PairVerdict | None:
     """Two dates of one event: equal at the coarser precision, overlapping, or apart."""
     pa, pb = _date_parts(str(a.value)), _date_parts(str(b.value))
-    shared = [(x, y) for x, y in zip(pa, pb) if x is not None and y is not None]
+    shared = [(x, y) for x, y in zip(pa, pb, strict=False) if x is not None and y is not None]
     if shared and all(x == y for x, y in shared) and _qualifiers_agree(a.qualifier, b.qualifier):
         return PairVerdict("agreement", "the dates agree at the precision stated")
     if pa[0] is None or pb[0] is None:
@@ -189,7 +191,9 @@ def _say(claims: list[Claim]) -> str:
     return f"{who} {verb} {' / '.join(texts)}"
 
 
-def _sides(group: ClaimGroup, a: Claim, b: Claim, settings: Settings, recurring: bool) -> tuple[list[Claim], list[Claim]]:
+def _sides(
+    group: ClaimGroup, a: Claim, b: Claim, settings: Settings, recurring: bool
+) -> tuple[list[Claim], list[Claim]]:
     """Everyone who sides with a, and everyone who sides with b, in the worst pair."""
     side_a, side_b = [a], [b]
     for c in group.claims:

@@ -127,7 +127,8 @@ def _head_class(noun: Any, inside: tuple[int, int] = (0, 0)) -> tuple[str, str]:
     """(class key, display words) of a head noun, using the synonym lexicon."""
     lex = lexicon()
     compounds = [
-        c for c in noun.lefts
+        c
+        for c in noun.lefts
         if c.dep_ == "compound" and c.pos_ == "NOUN" and not inside[0] <= c.idx < inside[1]
     ]
     lemma = noun.lemma_.lower()
@@ -156,7 +157,9 @@ def _places_of(tokens: Iterable[Any], ctx: _Sentence, preps: frozenset[str]) -> 
     return out
 
 
-def _owners_and_implied(noun: Any, ctx: _Sentence, exclude: tuple[int, int]) -> tuple[set[str], set[str], set[str]]:
+def _owners_and_implied(
+    noun: Any, ctx: _Sentence, exclude: tuple[int, int]
+) -> tuple[set[str], set[str], set[str]]:
     """Countries owning the head ('US troops'), places its names imply, other names on it."""
     owners: set[str] = set()
     implied: set[str] = set()
@@ -189,9 +192,12 @@ def _clause_anchors(verb: Any | None, ctx: _Sentence, skip: set[str]) -> set[str
         lo, hi = _subtree_span(verb)
     out = {n.canonical for n in ctx.names_in(lo, hi)}
     for ent in ctx.sent.ents:
-        if ent.label_ in ANCHOR_LABELS and lo <= ent.start_char < hi:
-            if not ctx.names_in(ent.start_char, ent.end_char):
-                out.add(" ".join(ent.text.lower().removeprefix("the ").split()))
+        if (
+            ent.label_ in ANCHOR_LABELS
+            and lo <= ent.start_char < hi
+            and not ctx.names_in(ent.start_char, ent.end_char)
+        ):
+            out.add(" ".join(ent.text.lower().removeprefix("the ").split()))
     return out - skip
 
 
@@ -220,7 +226,8 @@ def _numeric_key(m: Mention, doc: Any, base: int, ctx: _Sentence) -> tuple[Subje
     inside = (base + m.num_start, base + m.end)
     noun, verb = _head_noun(span.root, inside)
     if m.compound in lex.count_compounds and noun is not None:
-        head, head_words = lex.head_synonyms.get(m.compound, m.compound), m.compound
+        head = lex.head_synonyms.get(m.compound, m.compound)
+        head_words = head
     elif noun is not None:
         head, head_words = _head_class(noun, inside)
     elif verb is not None and _verb_subject(verb) is not None and m.kind in ("money", "percent", "count"):
@@ -342,7 +349,7 @@ def _event_of(tok: Any, ctx: _Sentence, exclude: tuple[int, int]) -> tuple[Subje
                 if cls and not (exclude[0] <= obj.idx < exclude[1]):
                     return _generic_event(cls, obj, ctx, exclude)
     lemma = anchor.lemma_.lower()
-    if lemma in lex.event_verbs and lex.event_verbs[lemma]:
+    if lex.event_verbs.get(lemma):
         return _generic_event(str(lex.event_verbs[lemma]), anchor, ctx, exclude)
     return None
 
@@ -380,9 +387,11 @@ def _object_words(anchor: Any, ctx: _Sentence) -> tuple[str, bool]:
         names = ctx.names_in(*here)
         if names:
             return names[0].canonical, True
-        ents = [e for e in ctx.sent.ents if e.start_char <= here[0] < e.end_char and e.label_ in ANCHOR_LABELS]
+        ents = [
+            e for e in ctx.sent.ents if e.start_char <= here[0] < e.end_char and e.label_ in ANCHOR_LABELS
+        ]
         if ents:
-            return " ".join(ents[0].text.split()), False
+            return re.sub(r"(?i)^the\s+", "", " ".join(ents[0].text.split())), False
         compounds = [c.text.lower() for c in obj.lefts if c.dep_ in ("compound", "amod")]
         return " ".join([*compounds, obj.lemma_.lower()]), False
     return "", False
@@ -432,13 +441,14 @@ def _keep_count(m: Mention, doc: Any, base: int, sent_text: str, settings: Setti
 
 def _as_of(m: Mention, dates: list[Mention], article: Article) -> str | None:
     for d in dates:
-        if d.qualifier in ("exact", "approx") and isinstance(d.value, str) and not d.value.startswith("--"):
-            if abs(d.start - m.start) < 80:
-                return d.value
+        if (
+            d.qualifier in ("exact", "approx") and isinstance(d.value, str) and not d.value.startswith("--")
+        ) and abs(d.start - m.start) < 80:
+            return d.value
     return article.published
 
 
-def _place_claims(ctx: _Sentence, article: Article, doc: Any, make: Any) -> Iterator[Claim]:
+def _place_claims(ctx: _Sentence, make: _ClaimMaker) -> Iterator[Claim]:
     lex = lexicon()
     for place in ctx.places:
         tok = place.root
@@ -449,7 +459,9 @@ def _place_claims(ctx: _Sentence, article: Article, doc: Any, make: Any) -> Iter
         is_event = (
             host.lemma_.lower() in lex.event_verbs
             or host.lemma_.lower() in lex.event_nouns
-            or any(n.info.type == "event" for n in ctx.names_in(host.left_edge.idx, host.idx + len(host.text)))
+            or any(
+                n.info.type == "event" for n in ctx.names_in(host.left_edge.idx, host.idx + len(host.text))
+            )
         )
         if not is_event:
             continue
@@ -469,9 +481,62 @@ def _place_claims(ctx: _Sentence, article: Article, doc: Any, make: Any) -> Iter
             "exact",
             None,
             kind.type if kind else "unknown",
-            SubjectKey(head=key.head.replace("event|", "place|", 1), owners=key.owners,
-                       places=key.places, anchors=key.anchors, named=key.named),
+            SubjectKey(
+                head=key.head.replace("event|", "place|", 1),
+                owners=key.owners,
+                places=key.places,
+                anchors=key.anchors,
+                named=key.named,
+            ),
             None,
+        )
+
+
+class _ClaimMaker:
+    """Builds the Claim records of one sentence, with positions from the article."""
+
+    def __init__(self, article: Article, sentence: str, base: int) -> None:
+        self.article = article
+        self.sentence = " ".join(sentence.split())
+        self.base = base
+
+    def __call__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        subject: str | None,
+        value: float | str,
+        value_max: float | str | None,
+        unit: str | None,
+        qualifier: str,
+        as_of: str | None,
+        precision: float | str,
+        key: SubjectKey | None,
+        note: str | None,
+    ) -> Claim:
+        line, column = self.article.position(start)
+        return Claim(
+            id=f"{self.article.source}:{line}:{column}",
+            source=self.article.source,
+            line=line,
+            column=column,
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            sentence=self.sentence,
+            kind=kind,
+            subject=subject,
+            value=value,
+            value_max=value_max,
+            unit=unit,
+            qualifier=qualifier,
+            as_of=as_of,
+            precision=precision,
+            key=key,
+            note=note,
+            label=self.article.label,
+            sentence_start=self.base,
         )
 
 
@@ -491,35 +556,8 @@ def extract_claims(doc: Any, article: Article, settings: Settings | None = None)
         mentions = find_mentions(sent.text, reference)
         dates = [m for m in mentions if m.kind == "date"]
 
-        def make(
-            start: int, end: int, kind: str, subject: str | None, value: float | str,
-            value_max: float | str | None, unit: str | None, qualifier: str, as_of: str | None,
-            precision: float | str, key: SubjectKey | None, note: str | None,
-        ) -> Claim:
-            line, column = article.position(start)
-            return Claim(
-                id=f"{article.source}:{line}:{column}",
-                source=article.source,
-                line=line,
-                column=column,
-                start=start,
-                end=end,
-                text=article.text[start:end],
-                sentence=" ".join(sent.text.split()),
-                kind=kind,
-                subject=subject,
-                value=value,
-                value_max=value_max,
-                unit=unit,
-                qualifier=qualifier,
-                as_of=as_of,
-                precision=precision,
-                key=key,
-                note=note,
-                label=article.label,
-                sentence_start=base,
-            )
-
+        make = _ClaimMaker(article, sent.text, base)
+        sentence_claims: list[Claim] = []
         for m in mentions:
             if m.kind == "count" and not _keep_count(m, doc, base, sent.text, settings):
                 continue
@@ -527,30 +565,54 @@ def extract_claims(doc: Any, article: Article, settings: Settings | None = None)
                 span = _span(doc, base + m.num_start, base + m.num_end)
                 event = _event_of(span.root, ctx, (base + m.num_start, base + m.num_end)) if span else None
                 key, subject = event if event else (None, None)
-                claim = make(base + m.start, base + m.end, "date", f"date of {subject}" if subject else None,
-                             m.value, m.value_max, None, m.qualifier, None, m.precision, key, m.note)
+                claim = make(
+                    base + m.start,
+                    base + m.end,
+                    "date",
+                    f"date of {subject}" if subject else None,
+                    m.value,
+                    m.value_max,
+                    None,
+                    m.qualifier,
+                    None,
+                    m.precision,
+                    key,
+                    m.note,
+                )
             else:
                 found = _numeric_key(m, doc, base, ctx)
                 key, subject = found if found else (None, None)
-                claim = make(base + m.start, base + m.end, m.kind, subject, m.value, m.value_max,
-                             m.unit, m.qualifier, _as_of(m, dates, article), m.precision, key, m.note)
-            marker = (claim.start, claim.end, claim.kind)
-            if marker not in seen:
-                seen.add(marker)
-                yield claim
-        for claim in _place_claims(ctx, article, doc, make):
+                claim = make(
+                    base + m.start,
+                    base + m.end,
+                    m.kind,
+                    subject,
+                    m.value,
+                    m.value_max,
+                    m.unit,
+                    m.qualifier,
+                    _as_of(m, dates, article),
+                    m.precision,
+                    key,
+                    m.note,
+                )
+            sentence_claims.append(claim)
+        sentence_claims.extend(_place_claims(ctx, make))
+        for claim in sorted(sentence_claims, key=lambda c: (c.start, c.kind)):
             marker = (claim.start, claim.end, claim.kind)
             if marker not in seen:
                 seen.add(marker)
                 yield claim
 
 
-def extract_articles(articles: list[Article], nlp: Any, settings: Settings | None = None) -> list[list[Claim]]:
+def extract_articles(
+    articles: list[Article], nlp: Any, settings: Settings | None = None
+) -> list[list[Claim]]:
     """Claims of each article, parsing them in one batch."""
     texts = (a.text for a in articles)
     return [
         sorted(extract_claims(doc, article, settings), key=lambda c: (c.start, c.kind))
-        for doc, article in zip(nlp.pipe(texts, batch_size=16), articles)
+        for doc, article in zip(nlp.pipe(texts, batch_size=16), articles, strict=False)
     ]
 
 

@@ -73,7 +73,11 @@ def _blocker_regex() -> re.Pattern[str]:
     ]
     alias_re = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     labels = "|".join(re.escape(w) for w in sorted(lex.label_words, key=len, reverse=True))
-    parts = [*_BLOCKERS, rf"(?i:(?<!\w)(?:{alias_re})(?!\w))", rf"(?i:\b(?:{labels})\s+\d+[A-Za-z]?\b)"]
+    parts = [
+        *_BLOCKERS,
+        rf"(?i:(?<!\w)(?:{alias_re})(?!\w))",
+        rf"(?i:\b(?:{labels})\s+\d+[A-Za-z]?\b)",
+    ]
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
@@ -161,7 +165,7 @@ def find_mentions(text: str, reference: date | None = None) -> list[Mention]:
             s, e = match.start(), match.end()
             if not (blocked.free(match.start("num"), match.end("num")) and taken.free(s, e)):
                 continue
-            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,") and not match.group(0)[0] in "$€£¥₩₹":
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,") and match.group(0)[0] not in "$€£¥₩₹":
                 continue
             mention = _number_mention(kind, match)
             if mention is None:
@@ -188,9 +192,13 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
     elif g["mo"]:
         if not (g["mo"][0].isupper() and _MONTH_PREPS.search(before)):
             return None
-    elif g["wd"] and not _FULL_WEEKDAY.fullmatch(g["wd"]):
-        return None
-    elif g["inn"] and (not FUTURE_MARKERS.search(text) or _SUPERLATIVE.search(text[max(0, match.start() - 80) : match.start()])):
+    elif (g["wd"] and not _FULL_WEEKDAY.fullmatch(g["wd"])) or (
+        g["inn"]
+        and (
+            not FUTURE_MARKERS.search(text)
+            or _SUPERLATIVE.search(text[max(0, match.start() - 80) : match.start()])
+        )
+    ):
         return None
     parsed = resolve_match(match, reference)
     if parsed is None:

@@ -10,7 +10,7 @@ from typing import Any
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("alliance_check").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("alliance_check").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

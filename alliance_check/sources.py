@@ -121,17 +121,17 @@ def read_source(source: str, published: str | None = None) -> Article:
         else:
             text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
-        ) from exc
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8") from exc
     return make_article("<stdin>" if source == "-" else source, text, published=published)
 
 
 def short_labels(sources: list[str]) -> dict[str, str]:
     """Short names for the report: '000' for 'seeds/000_e976421b36fe2b12.txt' when unique."""
     stems = {s: os.path.splitext(os.path.basename(s))[0] for s in sources}
-    for cut in (lambda st: re.split(r"[_\s]", st)[0], lambda st: st):
-        labels = {s: cut(stem) or stem for s, stem in stems.items()}
+    for prefix_only in (True, False):
+        labels = {
+            s: (re.split(r"[_\s]", stem)[0] if prefix_only else stem) or stem for s, stem in stems.items()
+        }
         if len(set(labels.values())) == len(labels):
             return labels
     return {s: s for s in sources}

@@ -83,7 +83,7 @@ def date_regex() -> re.Pattern[str]:
         rf"(?P<relwd>(?P<relwd_w>last|next|this|coming|past)\s+(?P<relwd_d>{w})\b)",
         rf"(?P<wd>\b(?P<wd_d>{w})\b)",
         rf"(?P<mid>\b(?P<mid_w>early|mid|late|end|start)[-\s]+(?P<mid_y>{YEAR})\b)",
-        rf"(?P<mo>\b(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+        r"(?P<mo>\b(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|December)\b)",
         rf"(?P<yr>\b(?P<yr_y>{YEAR})\b)",
     ]
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -188,9 +188,7 @@ def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | 
         if reference is None:
             return None
         shift = {"last": -1, "next": 1, "this": 0}[g["mrel_w"].lower()]
-        return ParsedDate(
-            f"{reference.year + shift:04d}-{_month(g['mrel_m']):02d}", "month", True, ref_note
-        )
+        return ParsedDate(f"{reference.year + shift:04d}-{_month(g['mrel_m']):02d}", "month", True, ref_note)
     if g["relm"]:
         if reference is None:
             return None
@@ -226,11 +224,11 @@ def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | 
         return ParsedDate((reference + timedelta(days=n)).isoformat(), "day", True, ref_note)
     if g["ago"] or g["inn"]:
         k = "ago" if g["ago"] else "inn"
-        n = _count(g[f"{k}_n"])
-        if n is None:
+        count = _count(g[f"{k}_n"])
+        if count is None:
             return None
         past = k == "ago" and g["ago_w"].lower() == "ago"
-        when, granularity = _shift(reference, -n if past else n, g[f"{k}_u"])
+        when, granularity = _shift(reference, -count if past else count, g[f"{k}_u"])
         return ParsedDate(_fmt(when, granularity), granularity, True, ref_note)
     if g["rel"]:
         word, unit = g["rel_w"].lower(), g["rel_u"].lower()

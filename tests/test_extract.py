@@ -1,0 +1,52 @@
+"""Extraction cases as data (tests/cases/extraction.jsonl), run through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from alliance_check.extract import extract_claims
+from alliance_check.sources import make_article
+
+CASES = [
+    json.loads(line) for line in (Path(__file__).parent / "cases" / "extraction.jsonl").open(encoding="utf-8")
+]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in CASES])
+def test_extraction_case(case: dict[str, Any], nlp: Any) -> None:
+    article = make_article("case.txt", case["text"], published=case["published"])
+    claims = list(extract_claims(nlp(article.text), article))
+    got = [
+        {k: getattr(c, k) for k in ("text", "kind", "value", "unit", "qualifier", "subject")} for c in claims
+    ]
+    assert len(got) == len(case["expect"]), got
+    for want, have in zip(case["expect"], got, strict=False):
+        for field, value in want.items():
+            assert have[field] == value, (field, have)
+
+
+def test_positions_are_line_and_column_of_the_first_character(nlp: Any) -> None:
+    text = "Headline\r\n\r\n\tIt has 54,000 American troops in Japan."
+    article = make_article("crlf.txt", text)
+    (claim,) = list(extract_claims(nlp(article.text), article))
+    assert (claim.line, claim.column) == (3, 9)
+    assert text[claim.start : claim.end] == "54,000"
+
+
+def test_front_matter_sets_the_reference_date_and_keeps_lines(nlp: Any) -> None:
+    text = "---\npublished: 2024-07-29\ntitle: x\n---\nThe rules changed last year.\n"
+    article = make_article("fm.md", text)
+    assert (article.published, article.published_how) == ("2024-07-29", "front matter")
+    (claim,) = list(extract_claims(nlp(article.text), article))
+    assert (claim.value, claim.line) == ("2023", 5)
+
+
+def test_reference_date_is_inferred_and_marked(nlp: Any) -> None:
+    article = make_article("x.txt", "The meeting on May 3, 2024 was short. Another is due next year.")
+    assert (article.published, article.published_how) == ("2024-05-03", "inferred")
+    values = [c.value for c in extract_claims(nlp(article.text), article) if c.kind == "date"]
+    assert values == ["2024-05-03", "2025"]

@@ -1,0 +1,116 @@
+"""find_mentions: what the scanner reads in plain text, and what it must leave alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alliance_check.mentions import find_mentions
+
+REF = date(2024, 7, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "more than 6,000 km away",
+            [("more than 6,000 km", "quantity", 6000, "km", "lower_bound")],
+            id="bound with unit",
+        ),
+        pytest.param(
+            "a 19-hour time difference",
+            [("19-hour", "duration", 19, "h", "exact")],
+            id="hyphenated unit",
+        ),
+        pytest.param(
+            "about 3 billion yen ($19.4 million)",
+            [
+                ("about 3 billion yen", "money", 3e9, "JPY", "approx"),
+                ("$19.4 million", "money", 19.4e6, "USD", "exact"),
+            ],
+            id="paired currencies",
+        ),
+        pytest.param(
+            "6,500 kilometers (4,000 miles)",
+            [
+                ("6,500 kilometers", "quantity", 6500, "km", "exact"),
+                ("4,000 miles", "quantity", 4000, "mi", "exact"),
+            ],
+            id="paired units",
+        ),
+        pytest.param("rose 27 per cent", [("27 per cent", "percent", 27, "%", "exact")], id="per cent"),
+        pytest.param("rose 27 %", [("27 %", "percent", 27, "%", "exact")], id="spaced percent sign"),
+        pytest.param(
+            "between 10 and 20 km",
+            [("between 10 and 20 km", "quantity", 10, "km", "range")],
+            id="range",
+        ),
+        pytest.param(
+            "the roughly 50,000-strong force",
+            [("roughly 50,000-strong", "count", 50000, None, "approx")],
+            id="strong compound",
+        ),
+        pytest.param("six decades later", [("six decades", "duration", 60, "yr", "exact")], id="decades"),
+        pytest.param(
+            "On July 28, 2024, they met",
+            [("July 28, 2024", "date", "2024-07-28", None, "exact")],
+            id="full date",
+        ),
+        pytest.param(
+            "set up by March 2025",
+            [("by March 2025", "date", "2025-03", None, "upper_bound")],
+            id="date bound",
+        ),
+        pytest.param(
+            "signed in 1951", [("1951", "date", "1951", None, "exact")], id="year after preposition"
+        ),
+        pytest.param(
+            "In December last year, rules changed",
+            [("December last year", "date", "2023-12", None, "exact")],
+            id="relative month",
+        ),
+        pytest.param("C$5 million", [("C$5 million", "money", 5e6, "CAD", "exact")], id="prefixed dollar"),
+        pytest.param("EUR 20", [("EUR 20", "money", 20, "EUR", "exact")], id="code before amount"),
+    ],
+)
+def test_mentions(text: str, expected: list[tuple[str, str, object, str | None, str]]) -> None:
+    found = [(text[m.start : m.end], m.kind, m.value, m.unit, m.qualifier) for m in find_mentions(text, REF)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("See https://example.com/2024/03/24/story?id=30d1d3624b24 for more", id="URL"),
+        pytest.param("as reported.[1] Officials said", id="footnote marker"),
+        pytest.param("new F-35 fighter jets and PAC-3 missiles", id="model numbers"),
+        pytest.param("a strategic 2+2 meeting", id="2+2 is a name"),
+        pytest.param("at the two-plus-two meeting", id="two-plus-two is a name"),
+        pytest.param("Call +81 3-1234-5678 now", id="phone number"),
+        pytest.param("version v2.1.3 shipped", id="version"),
+        pytest.param("under Article 9 of the constitution", id="label number"),
+        pytest.param("Petty Officer 1st Class", id="ordinal"),
+        pytest.param("the strongest ties in 70 years", id="span after superlative is not a date"),
+        pytest.param("over the past decade", id="period without number"),
+        pytest.param("the meeting at 10:30 a.m.", id="time of day"),
+    ],
+)
+def test_no_claim_mentions(text: str) -> None:
+    kinds = [(text[m.start : m.end], m.kind) for m in find_mentions(text, REF) if m.kind != "duration"]
+    assert kinds == []
+
+
+def test_in_years_is_a_date_only_about_the_future() -> None:
+    future = find_mentions("The base will close in 3 years.", REF)
+    assert [(m.kind, m.value) for m in future] == [("date", "2027")]
+    past = find_mentions("It was the first visit in 3 years.", REF)
+    assert [(m.kind, m.value, m.unit) for m in past] == [("duration", 3.0, "yr")]
+
+
+def test_offsets_point_at_the_text() -> None:
+    text = "Officials said about 3 billion yen was paid."
+    (m,) = find_mentions(text)
+    assert text[m.start : m.end] == "about 3 billion yen"
+    assert text[m.num_start : m.num_end] == "3 billion"

@@ -1,0 +1,63 @@
+"""parse_number: digits, separators, scale words, words, hedges; and what is not a number."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_check.normalize.numbers import parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "qualifier"),
+    [
+        pytest.param("55,000", 55000, 1000, "exact", id="thousands separator"),
+        pytest.param("6,500", 6500, 100, "exact", id="round hundreds"),
+        pytest.param("54,321", 54321, 1, "exact", id="no trailing zeros"),
+        pytest.param("19.4 million", 19_400_000, 100_000, "exact", id="decimal scale word"),
+        pytest.param("about 3 billion", 3e9, 1e9, "approx", id="hedge and scale word"),
+        pytest.param("around 55,000", 55000, 1000, "approx", id="around"),
+        pytest.param("roughly 50,000", 50000, 10000, "approx", id="roughly"),
+        pytest.param("approximately 55,000", 55000, 1000, "approx", id="approximately"),
+        pytest.param("nearly 600", 600, 100, "approx", id="nearly"),
+        pytest.param("more than 6,000", 6000, 1000, "lower_bound", id="more than"),
+        pytest.param("at least 12", 12, 1, "lower_bound", id="at least"),
+        pytest.param("over 300", 300, 100, "lower_bound", id="over"),
+        pytest.param("up to 700", 700, 100, "upper_bound", id="up to"),
+        pytest.param("fewer than 40", 40, 10, "upper_bound", id="fewer than"),
+        pytest.param("fifty thousand", 50000, 10000, "exact", id="words with scale"),
+        pytest.param("twenty-one", 21, 1, "exact", id="hyphenated tens"),
+        pytest.param("two hundred and five", 205, 1, "exact", id="hundred and"),
+        pytest.param("a million", 1e6, 1e6, "exact", id="indefinite article"),
+        pytest.param("a dozen", 12, 1, "exact", id="dozen"),
+        pytest.param("1.5 bn", 1.5e9, 1e8, "exact", id="abbreviated scale"),
+        pytest.param("0.25", 0.25, 0.01, "exact", id="decimal"),
+        pytest.param(
+            "one hundred twenty three thousand four hundred fifty six",
+            123456,
+            1,
+            "exact",
+            id="long words",
+        ),
+    ],
+)
+def test_parse_number(text: str, value: float, precision: float, qualifier: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None
+    assert parsed.value == pytest.approx(value)
+    assert parsed.precision == pytest.approx(precision)
+    assert parsed.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("troops", id="a word"),
+        pytest.param("about", id="hedge alone"),
+        pytest.param("F-35", id="identifier"),
+        pytest.param("two nations", id="number with a noun"),
+        pytest.param("1,2,3", id="list"),
+    ],
+)
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
