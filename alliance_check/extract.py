@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from alliance_check.mentions import Mention, find_mentions
@@ -123,6 +124,16 @@ def _verb_subject(verb: Any) -> Any | None:
     return None
 
 
+def _verb_object(verb: Any, inside: tuple[int, int]) -> Any | None:
+    """'raise defense spending to X': the verb's object, when it is a known kind of quantity."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and not inside[0] <= child.idx < inside[1]:
+            key = child.lemma_.lower()
+            if key in lexicon().head_synonyms:
+                return child
+    return None
+
+
 def _head_class(noun: Any, inside: tuple[int, int] = (0, 0)) -> tuple[str, str]:
     """(class key, display words) of a head noun, using the synonym lexicon."""
     lex = lexicon()
@@ -135,21 +146,24 @@ def _head_class(noun: Any, inside: tuple[int, int] = (0, 0)) -> tuple[str, str]:
     if compounds:
         phrase = " ".join([*(c.lemma_.lower() for c in compounds), lemma])
         if phrase in lex.head_synonyms:
-            return lex.head_synonyms[phrase], phrase
-    if lemma in lex.head_synonyms:
-        return lex.head_synonyms[lemma], noun.text.lower()
-    if noun.text.lower() in lex.head_synonyms:
-        return lex.head_synonyms[noun.text.lower()], noun.text.lower()
+            return lex.head_synonyms[phrase], lex.head_synonyms[phrase]
+    for word in (lemma, noun.text.lower()):
+        if word in lex.head_synonyms:
+            return lex.head_synonyms[word], lex.head_synonyms[word]
     words = [*(c.text.lower() for c in compounds), lemma]
     return " ".join(words), " ".join(words)
 
 
 def _places_of(tokens: Iterable[Any], ctx: _Sentence, preps: frozenset[str]) -> set[str]:
-    """Places named in 'in/at X' phrases hanging off these tokens."""
+    """Places named in 'in/at X' phrases hanging off these tokens ('deployed to X' too)."""
+    lex = lexicon()
     out: set[str] = set()
     for tok in tokens:
+        allowed = preps
+        if tok.lemma_.lower() in lex.location_verbs:
+            allowed = preps | lex.destination_prepositions
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in allowed:
                 lo, hi = _subtree_span(child)
                 out.update(p.name for p in ctx.places_in(lo, hi))
             if child.dep_ == "acl" and child.lemma_.lower() in lexicon().location_verbs:
@@ -201,6 +215,28 @@ def _clause_anchors(verb: Any | None, ctx: _Sentence, skip: set[str]) -> set[str
     return out - skip
 
 
+def _country(place: str) -> str:
+    """The country a place stands for as an owner ('Tokyo intends to spend' -> Japan)."""
+    chain = ancestors(place)
+    countries = [
+        p for p in (place, *chain) if lexicon().places.get(p) and lexicon().places[p].type == "country"
+    ]
+    return countries[0] if countries else place
+
+
+def _controller_subject(verb: Any) -> Any | None:
+    """'Japan plans to raise ...': the subject of the verb that controls an infinitive."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+            return None
+        t = t.head
+        subj = _verb_subject(t)
+        if subj is not None:
+            return subj
+    return None
+
+
 def _host_places(verb: Any | None, ctx: _Sentence) -> set[str]:
     """'Japan is home to ...', 'Japan hosts ...': the subject is where the counted things are."""
     if verb is None:
@@ -230,6 +266,10 @@ def _numeric_key(m: Mention, doc: Any, base: int, ctx: _Sentence) -> tuple[Subje
         head_words = head
     elif noun is not None:
         head, head_words = _head_class(noun, inside)
+    elif verb is not None and verb.lemma_.lower() in lex.verb_heads:
+        head = head_words = lex.verb_heads[verb.lemma_.lower()]
+    elif verb is not None and (obj := _verb_object(verb, inside)) is not None:
+        head, head_words = _head_class(obj)
     elif verb is not None and _verb_subject(verb) is not None and m.kind in ("money", "percent", "count"):
         noun = _verb_subject(verb)
         head, head_words = _head_class(noun)
@@ -275,8 +315,15 @@ def _numeric_key(m: Mention, doc: Any, base: int, ctx: _Sentence) -> tuple[Subje
         places = {p.name for p in ctx.places}
         named |= {n.canonical for n in ctx.names if n.info.location}
         owners = set()
+    if not owners and verb is not None and m.kind in ("money", "percent"):
+        subj = _verb_subject(verb) or _controller_subject(verb)
+        if subj is not None:
+            lo, hi = _subtree_span(subj)
+            owners = {p.name for p in ctx.places_in(lo, hi)} | {
+                ctx.demonyms[t.i] for t in subj.subtree if t.i in ctx.demonyms
+            }
     places |= implied
-    owners -= places
+    owners = {_country(o) for o in owners} - places
     anchors = _clause_anchors(verb, ctx, places | owners) | named
     unit_key = m.unit if m.kind == "money" else dim
     key = SubjectKey(
@@ -399,11 +446,9 @@ def _object_words(anchor: Any, ctx: _Sentence) -> tuple[str, bool]:
 
 def _generic_event(cls: str, anchor: Any, ctx: _Sentence, exclude: tuple[int, int]) -> tuple[SubjectKey, str]:
     obj, known = _object_words(anchor, ctx)
-    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
-    scope = verb or anchor
-    lo, hi = _subtree_span(scope)
-    places = {p.name for p in ctx.places_in(lo, hi) if not (exclude[0] <= p.start < exclude[1])}
-    anchors = _clause_anchors(scope, ctx, set()) | set(ctx.demonyms.values()) | places
+    # Participants: who and where else the sentence names, but never the claim's own value.
+    places = {p.name for p in ctx.places if not (exclude[0] <= p.start < exclude[1])}
+    anchors = _clause_anchors(None, ctx, set()) | set(ctx.demonyms.values()) | places
     for place_name in {p.name for p in ctx.places if exclude[0] <= p.start < exclude[1]}:
         anchors.discard(place_name)
     text = f"{cls} of {obj}" if obj else cls
@@ -439,18 +484,40 @@ def _keep_count(m: Mention, doc: Any, base: int, sent_text: str, settings: Setti
     return True
 
 
-def _as_of(m: Mention, dates: list[Mention], article: Article) -> str | None:
+_AS_OF_MARK = re.compile(r"(?i)\b(?:in|as of|at the end of|by the end of|during|of|for)\s+$")
+
+
+def _as_of(m: Mention, dates: list[Mention], article: Article, sent_text: str) -> str | None:
+    """The date a figure refers to: 'in 2020, 50,000 troops ...'; else the article's date."""
     for d in dates:
-        if (
-            d.qualifier in ("exact", "approx") and isinstance(d.value, str) and not d.value.startswith("--")
-        ) and abs(d.start - m.start) < 80:
-            return d.value
+        full = isinstance(d.value, str) and not d.value.startswith("--")
+        near = full and d.qualifier in ("exact", "approx") and abs(d.start - m.start) < 80
+        if near and (d.relative or _AS_OF_MARK.search(sent_text[max(0, d.start - 20) : d.start])):
+            return str(d.value)
     return article.published
+
+
+@lru_cache(maxsize=1)
+def _previous_value_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon().previous_value)
+    return re.compile(rf"(?i)(?:^|\W)(?:{words})\s+$")
+
+
+def _is_previous_value(m: Mention, sent_text: str) -> bool:
+    """'up from 27.5 trillion yen': an earlier or contrasted value, not the claim of the sentence."""
+    return bool(_previous_value_regex().search(sent_text[max(0, m.start - 30) : m.start]))
 
 
 def _place_claims(ctx: _Sentence, make: _ClaimMaker) -> Iterator[Claim]:
     lex = lexicon()
+    doc_text = ctx.sent.doc.text
+    previous_end = -1
     for place in ctx.places:
+        between = doc_text[previous_end : place.start]
+        container = previous_end >= 0 and re.fullmatch(r"\s*(?:,|in|of)\s*", between)
+        previous_end = place.end
+        if container:
+            continue  # 'Camp David in Maryland': Maryland only says where Camp David is
         tok = place.root
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ not in lex.place_prepositions:
@@ -468,13 +535,13 @@ def _place_claims(ctx: _Sentence, make: _ClaimMaker) -> Iterator[Claim]:
         event = _event_of(prep, ctx, (place.start, place.end))
         if event is None:
             continue
-        key, text = event
+        key, event_text = event
         kind = lex.places.get(place.name)
         yield make(
             place.start,
             place.end,
             "place",
-            f"place of {text}",
+            f"place of {event_text}",
             place.name,
             None,
             None,
@@ -582,6 +649,9 @@ def extract_claims(doc: Any, article: Article, settings: Settings | None = None)
             else:
                 found = _numeric_key(m, doc, base, ctx)
                 key, subject = found if found else (None, None)
+                note = m.note
+                if _is_previous_value(m, sent.text):
+                    key, note = None, "an earlier or contrasted value: not compared"
                 claim = make(
                     base + m.start,
                     base + m.end,
@@ -591,10 +661,10 @@ def extract_claims(doc: Any, article: Article, settings: Settings | None = None)
                     m.value_max,
                     m.unit,
                     m.qualifier,
-                    _as_of(m, dates, article),
+                    _as_of(m, dates, article, sent.text),
                     m.precision,
                     key,
-                    m.note,
+                    note,
                 )
             sentence_claims.append(claim)
         sentence_claims.extend(_place_claims(ctx, make))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -14,13 +15,38 @@ def _matches(a: str, b: str, cutoff: float) -> bool:
     return a == b or fuzz.token_sort_ratio(a.lower(), b.lower()) >= cutoff
 
 
+def _weighted_overlap(
+    xs: frozenset[str], ys: frozenset[str], cutoff: float, weight: dict[str, float]
+) -> tuple[int, float]:
+    """Shared anchors, and their weight as a share of the lighter side's total weight.
+
+    Rare anchors ('Camp David') weigh more than ubiquitous ones ('United States').
+    """
+    small, large = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+    shared = [x for x in sorted(small) if any(_matches(x, y, cutoff) for y in sorted(large))]
+    total = min(sum(weight.get(x, 1.0) for x in xs), sum(weight.get(y, 1.0) for y in ys))
+    return len(shared), (sum(weight.get(x, 1.0) for x in shared) / total if total else 0.0)
+
+
+def anchor_weights(claims: list[Claim]) -> dict[str, float]:
+    """Inverse document frequency of each anchor over the claims' subject keys."""
+    df: Counter[str] = Counter()
+    keys = [c.key for c in claims if c.key is not None]
+    for key in keys:
+        df.update(key.anchors)
+    n = len(keys) or 1
+    return {a: math.log(1 + n / count) for a, count in df.items()}
+
+
 def _overlap(xs: frozenset[str], ys: frozenset[str], cutoff: float) -> int:
     """How many of the smaller set have a fuzzy match in the other."""
     small, large = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
     return sum(1 for x in sorted(small) if any(_matches(x, y, cutoff) for y in sorted(large)))
 
 
-def similarity(a: SubjectKey, b: SubjectKey, settings: Settings) -> float:
+def similarity(
+    a: SubjectKey, b: SubjectKey, settings: Settings, weights: dict[str, float] | None = None
+) -> float:
     """0 to 1: how surely two subject keys with the same head describe the same thing.
 
     Two named events (the SCC) are the same; owners that share nothing ('US troops' vs
@@ -46,9 +72,9 @@ def similarity(a: SubjectKey, b: SubjectKey, settings: Settings) -> float:
         shared += n
         scores.append((n / (len(a.places) + len(b.places) - n), 2.0))
     if a.anchors and b.anchors:
-        n = _overlap(a.anchors, b.anchors, cutoff)
+        n, share = _weighted_overlap(a.anchors, b.anchors, cutoff, weights or {})
         shared += n
-        scores.append((n / min(len(a.anchors), len(b.anchors)), 1.0))
+        scores.append((share, 1.0))
     if shared == 0:
         return 0.0
     return sum(s * w for s, w in scores) / sum(w for _, w in scores)
@@ -62,6 +88,7 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     the group whose every member it resembles most (complete linkage), keeping groups tight.
     """
     settings = settings or Settings()
+    weights = anchor_weights(claims)
     blocks: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.key is not None:
@@ -77,7 +104,9 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
             best: list[Claim] | None = None
             best_score = settings.anchor_min_similarity
             for cluster in clusters:
-                score = min(similarity(claim.key, other.key, settings) for other in cluster if other.key)
+                score = min(
+                    similarity(claim.key, other.key, settings, weights) for other in cluster if other.key
+                )
                 if score >= best_score and (best is None or score > best_score):
                     best, best_score = cluster, score
             if best is None:

@@ -172,6 +172,8 @@ def find_mentions(text: str, reference: date | None = None) -> list[Mention]:
                 continue
             taken.take(s, e)
             start, qualifier = _hedge_before(text, s, pats["hedge"], lex.hedges)
+            if mention.kind == "duration" and text[start:s].strip().lower() in lex.duration_spans:
+                start, qualifier = s, "exact"  # 'over five years' says when, not how long
             found.append(replace(mention, start=start, qualifier=qualifier))
 
     number_mentions("money", pats["money_sym"])

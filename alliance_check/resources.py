@@ -80,6 +80,10 @@ class Lexicon:
     definite_determiners: frozenset[str]
     count_compounds: frozenset[str]
     recurring_events: frozenset[str]
+    destination_prepositions: frozenset[str]
+    verb_heads: dict[str, str]
+    duration_spans: frozenset[str]
+    previous_value: tuple[str, ...]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -174,4 +178,8 @@ def lexicon() -> Lexicon:
         definite_determiners=frozenset(subjects["definite_determiners"]),
         count_compounds=frozenset(subjects["count_compounds"]),
         recurring_events=frozenset(subjects["recurring_events"]),
+        destination_prepositions=frozenset(subjects["destination_prepositions"]),
+        verb_heads=subjects["verb_heads"],
+        duration_spans=frozenset(hedges["duration_spans"]),
+        previous_value=tuple(sorted(hedges["previous_value"], key=len, reverse=True)),
     )

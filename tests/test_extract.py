@@ -50,3 +50,20 @@ def test_reference_date_is_inferred_and_marked(nlp: Any) -> None:
     assert (article.published, article.published_how) == ("2024-05-03", "inferred")
     values = [c.value for c in extract_claims(nlp(article.text), article) if c.kind == "date"]
     assert values == ["2024-05-03", "2025"]
+
+
+def test_earlier_values_are_not_grouped(nlp: Any) -> None:
+    article = make_article(
+        "x.txt", "Tokyo intends to spend 43 trillion yen on defense, up from 27.5 trillion yen."
+    )
+    current, earlier = list(extract_claims(nlp(article.text), article))
+    assert current.key is not None
+    assert earlier.key is None and earlier.note and "not compared" in earlier.note
+
+
+def test_as_of_comes_from_a_date_in_the_sentence(nlp: Any) -> None:
+    article = make_article(
+        "x.txt", "In 2015, some 50,000 US troops were stationed in Japan.", published="2024-07-01"
+    )
+    count = next(c for c in extract_claims(nlp(article.text), article) if c.kind == "count")
+    assert count.as_of == "2015"

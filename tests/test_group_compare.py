@@ -176,3 +176,25 @@ def test_group_finding_names_the_minority_and_the_pair() -> None:
 def test_same_source_pairs_are_not_compared() -> None:
     claims = (make_claim("a", 1.0, line=1), make_claim("a", 2.0, line=2))
     assert compare_group(ClaimGroup("G001", "x", "count", claims), S) is None
+
+
+def test_rare_shared_anchor_groups_generic_events_but_a_common_one_does_not() -> None:
+    background = [
+        make_claim(f"bg{i}", 1.0, head=f"count||thing{i}", anchors=("United States",)) for i in range(8)
+    ]
+    summit = [
+        make_claim(
+            "a",
+            "2023-08-18",
+            kind="date",
+            head="event|summit",
+            anchors=("United States", "Japan", "South Korea", "Camp David"),
+        ),
+        make_claim("c", "2023-08-19", kind="date", head="event|summit", anchors=("Camp David",)),
+    ]
+    meetings = [
+        make_claim("x", "2023-05-03", kind="date", head="event|meeting", anchors=("United States", "China")),
+        make_claim("y", "2023-06-01", kind="date", head="event|meeting", anchors=("United States", "Japan")),
+    ]
+    groups = group_claims([*background, *summit, *meetings], S)
+    assert [sorted(c.source for c in g.claims) for g in groups] == [["a", "c"]]
