@@ -1,18 +1,20 @@
 """Find numeric and dated mentions in plain text: where they are and what they say.
 
 Pure and model-free: ``extract.py`` runs this on each sentence and adds what the
-sentence's syntax says (subject, event, whether a number is a label).
+sentence's syntax says (subject, event, whether a number is a label). Every pattern
+proposes candidates; the leftmost, longest one wins where they overlap.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from alliance_check.normalize.dates import FUTURE_MARKERS, YEAR_CONTEXT, date_regex, resolve_match
-from alliance_check.normalize.numbers import hedge_regex, number_regex, parse_number
+from alliance_check.normalize.numbers import ParsedNumber, hedge_regex, number_regex, split_numbers
 from alliance_check.normalize.units import (
     currency_name_regex,
     currency_symbol_regex,
@@ -43,6 +45,7 @@ class Mention:
     compound: str | None = None
     relative: bool = False
     note: str | None = None
+    form: str = ""
 
 
 _BLOCKERS = [
@@ -58,8 +61,9 @@ _BLOCKERS = [
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",  # phone numbers
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
     r"#\d+",
-    r"\b\d+(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+    r"\b\d+(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|month))",
 ]
+PRIORITY = {"date": 0, "money": 1, "percent": 2, "unit": 3, "compound": 4, "count": 5}
 
 
 @lru_cache(maxsize=1)
@@ -81,29 +85,46 @@ def _blocker_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
+def _phrases(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
     num = number_regex()
-    money_scale = "|".join(sorted(lexicon().money_scale_abbreviations, key=len, reverse=True))
+    money_scale = "|".join(sorted(lex.money_scale_abbreviations, key=len, reverse=True))
     sym, name, unit = currency_symbol_regex(), currency_name_regex(), unit_regex()
+    scale = "|".join(sorted([*lex.number_scales, *lex.scale_abbreviations], key=len, reverse=True))
+    date_hedges = {
+        **{k: v for k, v in lex.hedges.items() if v in ("lower_bound", "upper_bound")},
+        **lex.date_hedges,
+    }
+    fillers = _phrases(lex.date_fillers)
     return {
         "money_sym": re.compile(
             rf"(?P<cur>{sym})\s?(?P<num>{num})(?:\s?(?P<ms>{money_scale})\b)?", re.IGNORECASE
         ),
-        "money_name": re.compile(rf"(?P<num>{num})\s*(?P<cur>{name})\b", re.IGNORECASE),
+        "money_after_sym": re.compile(rf"(?P<num>{num})\s?(?P<cur>{sym})(?![\w$])", re.IGNORECASE),
+        "money_name": re.compile(
+            rf"(?P<num>{num})[\s-]*(?P<cur>{name})(?:\s+(?P<sc>{scale}))?\b", re.IGNORECASE
+        ),
         "percent": re.compile(
-            rf"(?P<num>{num})\s*(?P<pc>%|percent\b|per\s*cent\b|pct\b|percentage\s+points?\b)",
+            rf"(?P<num>{num})\s*(?P<pc>%|percent(?:age)?s?\b|per\s*cent\b|pct\b|percentage\s+points?\b)",
             re.IGNORECASE,
         ),
-        "unit": re.compile(rf"(?P<num>{num})(?P<sep>\s*-\s*|\s*)(?P<unit>{unit})(?![\w])", re.IGNORECASE),
+        "unit": re.compile(
+            rf"(?P<num>{num})(?P<sep>\s*-\s*|\s*)(?:(?P<unit>{unit})(?![\w])|(?P<inch>\"|″|''|in(?=\s*(?:$|[.,;)]|"
+            r"thick|long|wide|tall|deep|high|across|x\b|by\b))))",
+            re.IGNORECASE,
+        ),
         "compound": re.compile(rf"(?P<num>{num})-(?P<word>[A-Za-z]+)\b", re.IGNORECASE),
-        "number": re.compile(rf"(?<![\w.,])(?P<num>{num})(?![\w])", re.IGNORECASE),
+        "count": re.compile(rf"(?<![\w.,/])(?<!\d-)(?P<num>{num})(?![\w/])", re.IGNORECASE),
         "hedge": re.compile(rf"(?i)(?:^|(?<=[\s(]))(?P<h>{hedge_regex()})\s*$"),
         "date_hedge": re.compile(
-            r"(?i)(?:^|(?<=\s))(?P<h>"
-            + "|".join(re.escape(h) for h in sorted(lexicon().date_hedges, key=len, reverse=True))
-            + r")\s+$"
+            rf"(?i)(?:^|(?<=[\s(]))(?P<h>{_phrases(list(date_hedges))})\s+(?:(?:{fillers})\s+)?$"
         ),
+        "after": re.compile(rf"(?i)^\s*(?P<h>{_phrases(list(lex.hedges_after))})(?![\w])"),
     }
 
 
@@ -113,30 +134,10 @@ _MONTH_PREPS = re.compile(
 )
 # 'the strongest ties in 70 years': after a superlative, 'in N years' is a span, not a date.
 _SUPERLATIVE = re.compile(r"(?i)\b(?:most|least|first|best|worst|\w{3,}est)\b")
-_FULL_WEEKDAY = re.compile(r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+_FULL_WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
-
-
-class _Spans:
-    """Character intervals already taken."""
-
-    def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
-
-    def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self._spans)
-
-    def take(self, start: int, end: int) -> None:
-        self._spans.append((start, end))
-
-
-def _hedge_before(text: str, start: int, pattern: re.Pattern[str], table: dict[str, str]) -> tuple[int, str]:
-    window = text[max(0, start - 40) : start]
-    match = pattern.search(window)
-    if not match:
-        return start, "exact"
-    return start - (len(window) - match.start("h")), table[match.group("h").lower()]
+_AMBIGUOUS_MONTHS = ("may", "march")
 
 
 def find_mentions(text: str, reference: date | None = None) -> list[Mention]:
@@ -145,51 +146,100 @@ def find_mentions(text: str, reference: date | None = None) -> list[Mention]:
     >>> [(m.kind, m.value, m.unit, m.qualifier) for m in find_mentions("more than 6,000 km away")]
     [('quantity', 6000.0, 'km', 'lower_bound')]
     """
-    pats = _patterns()
-    lex = lexicon()
-    blocked = _Spans()
-    for match in _blocker_regex().finditer(text):
-        blocked.take(match.start(), match.end())
-    taken = _Spans()
-    found: list[Mention] = []
+    blocked = [(m.start(), m.end()) for m in _blocker_regex().finditer(text)]
+    blocked = [b for b in blocked if not _is_currency_code(text[b[0] : b[1]])]
+    candidates = [c for c in _candidates(text, reference) if _free(c.num_start, c.num_end, blocked)]
+    chosen: list[Mention] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), PRIORITY[c.form])):
+        if all(cand.end <= m.start or cand.start >= m.end for m in chosen):
+            chosen.append(cand)
+    hedged = [_with_hedges(text, m) for m in sorted(chosen, key=lambda m: m.start)]
+    return _merge_ranges(text, hedged)
 
+
+def _free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _is_currency_code(text: str) -> bool:
+    letters = re.match(r"[A-Za-z]+", text)
+    return bool(letters and letters.group(0).upper() in lexicon().currency_codes)
+
+
+def _candidates(text: str, reference: date | None) -> Iterator[Mention]:
+    pats = _patterns()
     for match in date_regex().finditer(text):
         mention = _date_mention(text, match, reference)
-        if mention and blocked.free(match.start(), match.end()) and taken.free(match.start(), match.end()):
-            taken.take(match.start(), match.end())
-            start, qualifier = _hedge_before(text, match.start(), pats["date_hedge"], lex.date_hedges)
-            found.append(replace(mention, start=start, qualifier=qualifier))
-
-    def number_mentions(kind: str, pattern: re.Pattern[str]) -> None:
+        if mention:
+            yield mention
+    money_context = _money_context(text)
+    for form, pattern in (
+        ("money", pats["money_sym"]),
+        ("money", pats["money_after_sym"]),
+        ("money", pats["money_name"]),
+        ("percent", pats["percent"]),
+        ("unit", pats["unit"]),
+        ("compound", pats["compound"]),
+    ):
         for match in pattern.finditer(text):
-            s, e = match.start(), match.end()
-            if not (blocked.free(match.start("num"), match.end("num")) and taken.free(s, e)):
-                continue
-            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,") and match.group(0)[0] not in "$€£¥₩₹":
-                continue
-            mention = _number_mention(kind, match)
-            if mention is None:
-                continue
-            taken.take(s, e)
-            start, qualifier = _hedge_before(text, s, pats["hedge"], lex.hedges)
-            if mention.kind == "duration" and text[start:s].strip().lower() in lex.duration_spans:
-                start, qualifier = s, "exact"  # 'over five years' says when, not how long
-            found.append(replace(mention, start=start, qualifier=qualifier))
+            mention = _number_mention(form, match, text, money_context)
+            if mention is not None:
+                yield mention
+    for match in pats["count"].finditer(text):
+        base = match.start("num")
+        for s, e, parsed in split_numbers(match.group("num")):
+            yield _count_mention(base + s, base + e, match.group("num")[s:e], parsed)
 
-    number_mentions("money", pats["money_sym"])
-    number_mentions("money", pats["money_name"])
-    number_mentions("percent", pats["percent"])
-    number_mentions("unit", pats["unit"])
-    number_mentions("compound", pats["compound"])
-    number_mentions("count", pats["number"])
-    return _merge_ranges(text, sorted(found, key=lambda m: (m.start, m.end)))
+
+def _money_context(text: str) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & lexicon().money_context) or any(sym in text for sym in ("£", "$", "€"))
+
+
+def _with_hedges(text: str, m: Mention) -> Mention:
+    """Attach a hedge written before ('about 3 billion') or after ('500 or more') the value."""
+    lex = lexicon()
+    pats = _patterns()
+    start, qualifier = m.start, m.qualifier
+    window = text[max(0, m.start - 40) : m.start]
+    if m.kind == "date":
+        found = pats["date_hedge"].search(window)
+        table = {**lex.hedges, **lex.date_hedges}
+    else:
+        found = pats["hedge"].search(window)
+        table = lex.hedges
+    if found:
+        word = " ".join(found.group("h").lower().split())
+        qualifier = table.get(word, table.get(word.replace(" ", ""), qualifier))
+        start = m.start - (len(window) - found.start("h"))
+        if m.kind == "duration" and word in lex.duration_spans:
+            start, qualifier = m.start, "exact"  # 'over five years' says when, not how long
+        if m.form == "date" and m.relative and m.note and qualifier in ("lower_bound", "upper_bound"):
+            qualifier = _offset_bound(text[m.start : m.end], word, qualifier)
+    end = m.end
+    after = pats["after"].match(text[m.end :])
+    if after:
+        qualifier = lex.hedges_after[" ".join(after.group("h").lower().split())]
+        end = m.end + after.end()
+    return replace(m, start=start, end=end, qualifier=qualifier)
+
+
+def _offset_bound(date_text: str, hedge: str, qualifier: str) -> str:
+    """'more than 2 weeks before today' is an upper bound on the date; 'after' a lower one."""
+    if not re.search(r"(?i)\b(?:before|ago|after|from)\b", date_text):
+        return qualifier
+    earlier = re.search(r"(?i)\b(?:before|ago)\b", date_text) is not None
+    more = qualifier == "lower_bound"
+    if more:
+        return "upper_bound" if earlier else "lower_bound"
+    return "lower_bound" if earlier else "upper_bound"
 
 
 def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Mention | None:
     g = match.groupdict()
     before = text[max(0, match.start() - 25) : match.start()]
     if g["yr"]:
-        if not YEAR_CONTEXT.search(before):
+        if not (YEAR_CONTEXT.search(before) or _is_bare_year(text, match)):
             return None
     elif g["mo"]:
         if not (g["mo"][0].isupper() and _MONTH_PREPS.search(before)):
@@ -202,6 +252,9 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
         )
     ):
         return None
+    month = g.get("relm_m") or g.get("mo_m") or ""
+    if month.lower() in _AMBIGUOUS_MONTHS and month.islower():
+        return None  # 'this may take longer': a verb
     parsed = resolve_match(match, reference)
     if parsed is None:
         return None
@@ -215,60 +268,111 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
         num_end=match.end(),
         relative=parsed.relative,
         note=parsed.note,
+        form="date",
     )
 
 
-def _number_mention(kind: str, match: re.Match[str]) -> Mention | None:
-    raw = match.group("num")
-    parsed = parse_number(raw)
-    if parsed is None:
+def _is_bare_year(text: str, match: re.Match[str]) -> bool:
+    """A year alone, or in a list of years ('after 2010 and before 2018 but not 1998')."""
+    rest = (text[: match.start()] + text[match.end() :]).strip(" .,;:!?")
+    return rest == "" or bool(re.search(r"(?i)\b(?:not|or|and|but)\s*$", text[: match.start()]))
+
+
+def _segment(text: str, match: re.Match[str], last: bool) -> tuple[int, int, ParsedNumber] | None:
+    """The number next to the unit or symbol, when the number group holds several."""
+    segments = split_numbers(match.group("num"))
+    if not segments:
         return None
+    s, e, parsed = segments[-1] if last else segments[0]
+    if (last and e != len(match.group("num").rstrip())) or (not last and s != 0):
+        return None
+    base = match.start("num")
+    return base + s, base + e, parsed
+
+
+def _number_mention(form: str, match: re.Match[str], text: str, money_context: bool) -> Mention | None:
+    lex = lexicon()
+    symbol_first = form == "money" and match.re is _patterns()["money_sym"]
+    seg = _segment(text, match, last=not symbol_first)
+    if seg is None:
+        return None
+    num_start, num_end, parsed = seg
     value, precision = parsed.value, parsed.precision
     unit: str | None = None
     compound: str | None = None
-    out_kind = kind
-    if kind == "money":
-        unit = parse_currency(match.group("cur"))
-        scale = (match.groupdict().get("ms") or "").lower()
+    kind = form
+    start = match.start() if symbol_first else num_start
+    end = match.end()
+    if form == "money":
+        cur = match.group("cur")
+        if cur.lower() in ("pound", "pounds") and not money_context:
+            return None
+        unit = parse_currency(cur)
+        scale = (match.groupdict().get("ms") or match.groupdict().get("sc") or "").lower()
         if scale:
-            factor = lexicon().money_scale_abbreviations[scale]
-            value, precision = value * factor, precision * factor
+            factor = lex.money_scale_abbreviations.get(scale) or lex.number_scales.get(scale)
+            factor = factor or lex.scale_abbreviations.get(scale)
+            if factor:
+                value, precision = value * factor, precision * factor
         if unit is None:
             return None
-    elif kind == "percent":
+        opened = text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")"
+        if symbol_first and opened and not re.search(r"\d", text[max(0, match.start() - 30) : match.start()]):
+            value = -abs(value)  # accounting: 'revenue is ($99.99)'; after an amount it is a conversion
+    elif form == "percent":
         unit = "pp" if "point" in match.group("pc").lower() else "%"
-    elif kind == "unit":
+    elif form == "unit":
         word = match.group("unit")
-        found = parse_unit(word)
-        if found is None or (len(word) <= 2 and word not in lexicon().unit_names):
-            return None
+        if word is None:
+            found: tuple[str, float] | None = ("in", 1.0)
+        else:
+            found = parse_unit(word)
+            if found is None or (len(word) <= 2 and word not in lex.unit_names):
+                return None
+            if word.lower() in ("pound", "pounds") and money_context:
+                return None
+        assert found is not None
         unit, multiplier = found
         value, precision = value * multiplier, precision * multiplier
-        out_kind = "duration" if dimension(unit) == "time" else "quantity"
-        if "-" in match.group("sep"):
+        kind = "duration" if dimension(unit) == "time" else "quantity"
+        if "-" in match.group("sep") and word:
             compound = word.lower()
-    elif kind == "compound":
+    elif form == "compound":
         compound = match.group("word").lower()
-        out_kind = "count"
-    yearlike = (
-        out_kind == "count"
-        and not parsed.spelled
-        and raw.isdigit()
-        and len(raw) == 4
-        and 1000 <= int(raw) <= 2199
-    )
+        if compound in lex.number_units or compound in lex.number_tens or compound in lex.fractions:
+            return None
+        if compound in lex.hedges_after:
+            return None
+        kind = "count"
     return Mention(
-        start=match.start(),
-        end=match.end(),
-        kind=out_kind,
+        start=start,
+        end=end,
+        kind=kind,
         value=value,
         unit=unit,
         precision=precision,
-        num_start=match.start("num"),
-        num_end=match.end("num"),
+        num_start=num_start,
+        num_end=num_end,
+        spelled=parsed.spelled,
+        yearlike=False,
+        compound=compound,
+        form=form,
+    )
+
+
+def _count_mention(start: int, end: int, raw: str, parsed: ParsedNumber) -> Mention:
+    yearlike = raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2199
+    return Mention(
+        start=start,
+        end=end,
+        kind="count",
+        value=parsed.value,
+        precision=parsed.precision,
+        num_start=start,
+        num_end=end,
         spelled=parsed.spelled,
         yearlike=yearlike,
-        compound=compound,
+        form="count",
     )
 
 
@@ -283,17 +387,18 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             joiner = text[m.end : n.start]
             opened = _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
             same = n.kind == m.kind or (m.kind == "count" and m.unit is None and n.kind != "date")
-            needs_open = joiner.strip().lower() in ("and", "to", "through")
+            word = joiner.strip().lower()
             if (
                 same
                 and _RANGE_JOIN.match(joiner)
-                and (opened or not needs_open or joiner.strip().lower() == "to")
+                and (opened or word in ("-", "–", "—", "to"))
+                and (opened or m.qualifier == "exact")
                 and n.qualifier == "exact"
                 and isinstance(m.value, float)
                 and isinstance(n.value, float)
                 and m.value < n.value
             ):
-                start = m.start - (len(opened.group(0)) if opened else 0) if opened else m.start
+                start = m.start - len(opened.group(0)) if opened else m.start
                 out.append(
                     replace(
                         n,

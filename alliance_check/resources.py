@@ -55,6 +55,11 @@ class Lexicon:
     money_scale_abbreviations: dict[str, int]
     indefinite: frozenset[str]
     fractions: dict[str, float]
+    suffix_scales: dict[str, int]
+    negative: frozenset[str]
+    point: frozenset[str]
+    hedges_after: dict[str, str]
+    date_fillers: tuple[str, ...]
     ordinals: frozenset[str]
     hedges: dict[str, str]  # phrase -> qualifier
     date_hedges: dict[str, str]
@@ -64,6 +69,7 @@ class Lexicon:
     currency_symbols: dict[str, str]  # symbol as written -> ISO code
     currency_names: dict[str, str]  # name (lower) -> ISO code
     currency_codes: frozenset[str]
+    money_context: frozenset[str]
     places: dict[str, PlaceInfo]  # canonical -> info
     place_names: dict[str, str]  # alias (lower) -> canonical
     demonyms: dict[str, str]  # demonym (lower) -> canonical country
@@ -115,6 +121,8 @@ def lexicon() -> Lexicon:
     for code, info in currencies.items():
         if code.startswith("_"):
             continue
+        symbols[f"{code}$"] = code  # 'cad$ 15', 'nzd$15'
+
         for sym in info["symbols"]:
             symbols[sym] = code
         for name in info["names"]:
@@ -153,6 +161,11 @@ def lexicon() -> Lexicon:
         money_scale_abbreviations=numbers["money_scale_abbreviations"],
         indefinite=frozenset(numbers["indefinite"]),
         fractions=numbers["fractions"],
+        suffix_scales=numbers["suffix_scales"],
+        negative=frozenset(numbers["negative"]),
+        point=frozenset(numbers["point"]),
+        hedges_after=_invert(hedges["after"]),
+        date_fillers=tuple(hedges["date_fillers"]),
         ordinals=frozenset(numbers["ordinals"]),
         hedges=_invert(hedges["number"]),
         date_hedges=_invert(hedges["date"]),
@@ -162,6 +175,7 @@ def lexicon() -> Lexicon:
         currency_symbols=symbols,
         currency_names=names,
         currency_codes=frozenset(c for c in currencies if not c.startswith("_")),
+        money_context=frozenset(currencies["_money_context"]),
         places=places,
         place_names=place_names,
         demonyms=demonyms,

@@ -51,7 +51,7 @@ def test_absolute(text: str, iso: str) -> None:
         pytest.param("last Friday", "2024-07-26", id="last weekday"),
         pytest.param("two months ago", "2024-05-29", id="months ago"),
         pytest.param("3 days ago", "2024-07-26", id="days ago"),
-        pytest.param("in 3 years", "2027", id="in years"),
+        pytest.param("in 3 years", "2027-07-29", id="in years, same day"),
         pytest.param("the day before yesterday", "2024-07-27", id="day before yesterday"),
     ],
 )

@@ -56,34 +56,59 @@ def _weekday_re() -> str:
     return r"(?:" + "|".join(names) + r")\b\.?"
 
 
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+ORDINAL_DAYS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}  # fmt: skip
+_ORD_WORDS = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)).replace("-", r"[-\s]")
+DAY = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORD_WORDS})"
+DAY_ORD = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORD_WORDS})"
 YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})"
-UNIT = r"(?:day|week|month|year|decade)s?"
+UNIT = r"(?:day|week|month|year|yr|decade)s?"
+BASES = r"(?:today|tomorrow|tmrw|yesterday|now)"
 
 
 @lru_cache(maxsize=1)
 def date_regex() -> re.Pattern[str]:
     """All date expressions this module reads, most specific first, as one pattern."""
     m, w, num = _month_re(), _weekday_re(), number_regex()
+    rel = r"(?:next|last|this|coming|past|previous|following)"
     parts = [
-        rf"(?P<mdy>(?:{w},?\s+)?(?P<mdy_m>{m})\s+(?P<mdy_d>{DAY})(?:\s*,\s*|\s+)(?P<mdy_y>{YEAR})\b)",
-        rf"(?P<dmy>(?:{w},?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{m}),?\s+(?P<dmy_y>{YEAR})\b)",
-        rf"(?P<iso>(?P<iso_y>{YEAR})[-/](?P<iso_m>0?[1-9]|1[0-2])[-/](?P<iso_d>0?[1-9]|[12]\d|3[01]))(?![\d/-])",
-        rf"(?P<num>(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{YEAR}))(?![\d.]\d)",
+        rf"(?P<mdy>(?:{w},?\s+)?(?P<mdy_m>{m})\s*(?P<mdy_d>{DAY})(?:\s*,\s*|\s+)(?P<mdy_y>{YEAR})\b)",
+        rf"(?P<dmy>(?:{w},?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s*(?:of\s+)?(?P<dmy_m>{m}),?\s+(?P<dmy_y>{YEAR})\b)",
+        rf"(?P<iso>(?:{w},?\s+)?(?P<iso_y>{YEAR})[-/](?P<iso_m>0?[1-9]|1[0-2])[-/](?P<iso_d>0?[1-9]|[12]\d|3[01]))(?![\d/-])",
+        rf"(?P<num>(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{YEAR}|\d{{2}}))(?![\d.]\d)",
+        rf"(?P<lastday>(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<ld_m>{m})(?:,?\s+(?P<ld_y>{YEAR}))?)",
         rf"(?P<my>(?P<my_m>{m})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b)",
+        rf"(?P<ym>(?P<ym_y>{YEAR})\s+(?P<ym_m>{m}))",
+        rf"(?P<isom>(?P<isom_y>{YEAR})-(?P<isom_m>0?[1-9]|1[0-2]))(?![\d-])",
         rf"(?P<mrel>(?P<mrel_m>{m})\s+(?P<mrel_w>last|next|this)\s+year\b)",
         rf"(?P<relm>(?P<relm_w>last|next|this|past|coming)\s+(?P<relm_m>{m})(?!\s+\d))",
-        rf"(?P<md>(?:{w},?\s+)?(?P<md_m>{m})\s+(?P<md_d>{DAY})\b(?!\s*(?:,\s*)?\d))",
+        rf"(?P<domrel>(?:the\s+)?(?P<dr_d>{DAY})(?:\s+day)?\s+(?:of\s+)?(?:the\s+)?(?P<dr_w>{rel})\s+month\b)",
+        r"(?P<nthm>(?:the\s+)?(?P<nm_n>\d{1,2})(?:st|nd|rd|th)\s+month\s+of\s+(?P<nm_w>next|last|this)\s+year)",
+        rf"(?P<md>(?:{w},?\s+)?(?P<md_m>{m})\s*(?P<md_d>{DAY})\b(?!\s*(?:,\s*)?\d))",
         rf"(?P<dm>(?:{w},?\s+)?(?:the\s+)?(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{m})\b(?!\s*,?\s*\d))",
+        rf"(?P<wddom>(?P<wdd_w>{w}),?\s+(?:the\s+)?(?P<wdd_d>{DAY_ORD})\b(?!\s*(?:of|day|month|week)))",
         r"(?P<dayrel>(?:the\s+)?day\s+(?P<dayrel_w>before\s+yesterday|after\s+tomorrow))",
-        r"(?P<word>\b(?:yesterday|today|tomorrow)\b)",
-        rf"(?P<ago>(?P<ago_n>{num}|a|an)\s+(?P<ago_u>{UNIT})\s+(?P<ago_w>ago|from\s+now|hence))",
+        rf"(?P<offset>(?P<off_n>{num}|a|an)\s+(?P<off_u>{UNIT}|{w}s?)\s+(?P<off_dir>from|after|before)\s+"
+        rf"(?P<off_base>{BASES}|(?:next|last|this)\s+{w}))",
+        rf"(?P<ago>(?P<ago_n>{num}|a|an)\s+(?P<ago_u>{UNIT}|{w}s?)\s+(?P<ago_w>ago|from\s+now|hence))",
         rf"(?P<inn>\bin\s+(?P<inn_n>{num}|a|an)\s+(?P<inn_u>{UNIT})(?!\s+(?:ago|from\s+now|hence)))",
-        r"(?P<rel>(?P<rel_w>last|next|this|coming)\s+(?P<rel_u>week|month|year)\b)",
+        r"(?P<word>\b(?:yesterday|today|tomorrow|tmrw)\b)",
+        r"(?P<elr>(?P<elr_w>earlier|later)\s+(?:this|in\s+the)\s+(?P<elr_u>month|year)\b)",
+        rf"(?P<wkd>(?P<wkd_w>next|last|this)\s+week\s+(?P<wkd_d>{w})\b)",
+        rf"(?P<dwk>(?:on\s+)?(?P<dwk_d>{w})\s+of\s+(?:the\s+)?(?P<dwk_w>next|last|this|following|previous)\s+week\b)",
+        rf"(?P<anext>(?P<anext_d>{w})\s+after\s+next\b)",
+        r"(?P<rel>(?P<rel_w>last|next|this|coming)\s+(?P<rel_u>week|month|year|yr)\b)",
         rf"(?P<relwd>(?P<relwd_w>last|next|this|coming|past)\s+(?P<relwd_d>{w})\b)",
         rf"(?P<wd>\b(?P<wd_d>{w})\b)",
         rf"(?P<mid>\b(?P<mid_w>early|mid|late|end|start)[-\s]+(?P<mid_y>{YEAR})\b)",
-        r"(?P<mo>\b(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+        r"(?P<mo>\b(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\b)",
         rf"(?P<yr>\b(?P<yr_y>{YEAR})\b)",
     ]
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -94,6 +119,9 @@ def _month(text: str) -> int:
 
 
 def _day(text: str) -> int:
+    word = re.sub(r"[-\s]+", "-", text.lower())
+    if word in ORDINAL_DAYS:
+        return ORDINAL_DAYS[word]
     return int(re.sub(r"\D", "", text))
 
 
@@ -128,17 +156,24 @@ def _count(text: str) -> int | None:
     return int(parsed.value)
 
 
-def _shift(reference: date, n: int, unit: str) -> tuple[date, str]:
-    unit = unit.lower().rstrip("s")
+def _shift(reference: date, n: int, unit: str) -> date:
+    unit = unit.lower().rstrip("s").rstrip(".")
+    if unit in WEEKDAYS:
+        wd = WEEKDAYS[unit]
+        if n > 0:
+            ahead = (wd - reference.weekday()) % 7 or 7
+            return reference + timedelta(days=ahead + 7 * (n - 1))
+        behind = (reference.weekday() - wd) % 7 or 7
+        return reference - timedelta(days=behind + 7 * (-n - 1))
     if unit == "day":
-        return reference + timedelta(days=n), "day"
+        return reference + timedelta(days=n)
     if unit == "week":
-        return reference + timedelta(weeks=n), "day"
+        return reference + timedelta(weeks=n)
     if unit == "month":
-        return _add_months(reference, n), "day"
+        return _add_months(reference, n)
     if unit == "decade":
-        return _add_months(reference, 120 * n), "year"
-    return _add_months(reference, 12 * n), "year"
+        return _add_months(reference, 120 * n)
+    return _add_months(reference, 12 * n)
 
 
 def _fmt(d: date, granularity: str) -> str:
@@ -147,6 +182,40 @@ def _fmt(d: date, granularity: str) -> str:
     if granularity == "month":
         return f"{d.year:04d}-{d.month:02d}"
     return f"{d.year:04d}"
+
+
+def _weekday_near(reference: date, wd: int, word: str) -> date:
+    ahead = (wd - reference.weekday()) % 7
+    behind = (reference.weekday() - wd) % 7
+    if word in ("next", "coming"):
+        return reference + timedelta(days=ahead or 7)
+    if word in ("last", "past"):
+        return reference - timedelta(days=behind or 7)
+    if word == "this":
+        return reference + timedelta(days=ahead)
+    return reference - timedelta(days=behind) if behind <= ahead else reference + timedelta(days=ahead)
+
+
+def _base_day(text: str, reference: date) -> date:
+    word = " ".join(text.lower().split())
+    bases = {"today": 0, "now": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1}
+    if word in bases:
+        return reference + timedelta(days=bases[word])
+    rel, day = word.split(" ", 1)
+    return _weekday_near(reference, WEEKDAYS[day.rstrip(".")], rel)
+
+
+def _year2(text: str) -> int:
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def _week_start(reference: date, word: str) -> date:
+    monday = reference - timedelta(days=reference.weekday())
+    shift = {"next": 1, "following": 1, "last": -1, "previous": -1}.get(word, 0)
+    return monday + timedelta(weeks=shift)
 
 
 def parse_date(text: str, reference: date | None = None) -> ParsedDate | None:
@@ -165,40 +234,40 @@ def parse_date(text: str, reference: date | None = None) -> ParsedDate | None:
     return resolve_match(match, reference)
 
 
+def _day_date(y: int, m: int, d: int) -> ParsedDate | None:
+    return ParsedDate(date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
+
+
 def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | None:
     """Resolve a match of :func:`date_regex` against the reference date."""
     g = match.groupdict()
     ref_note = f"resolved against {reference.isoformat()}" if reference else None
     if g["mdy"] or g["dmy"]:
         k = "mdy" if g["mdy"] else "dmy"
-        y, m, d = int(g[f"{k}_y"]), _month(g[f"{k}_m"]), _day(g[f"{k}_d"])
-        return ParsedDate(date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
+        return _day_date(int(g[f"{k}_y"]), _month(g[f"{k}_m"]), _day(g[f"{k}_d"]))
     if g["iso"]:
-        y, m, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
-        return ParsedDate(date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
+        return _day_date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
     if g["num"]:
-        a, b, y = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
+        a, b, y = int(g["num_a"]), int(g["num_b"]), _year2(g["num_y"])
         # Dots are day-first (European); slashes month-first unless the first part cannot be a month.
         m, d = (b, a) if g["num_sep"] == "." or a > 12 else (a, b)
-        return ParsedDate(date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
-    if g["my"]:
-        y, m = int(g["my_y"]), _month(g["my_m"])
+        return _day_date(y, m, d)
+    if g["lastday"]:
+        m = _month(g["ld_m"])
+        if g["ld_y"]:
+            y = int(g["ld_y"])
+        elif reference is not None:
+            y = _nearest_year(m, 15, reference)
+        else:
+            return None
+        return _day_date(y, m, calendar.monthrange(y, m)[1])
+    if g["my"] or g["ym"] or g["isom"]:
+        k = next(k for k in ("my", "ym", "isom") if g[k])
+        y = int(g[f"{k}_y"])
+        m = int(g["isom_m"]) if k == "isom" else _month(g[f"{k}_m"])
+        if k == "isom" and len(g["isom_m"]) == 2 and (y + 1) % 100 == m:
+            return None  # '2010-11' is a season, not November 2010
         return ParsedDate(f"{y:04d}-{m:02d}", "month") if _valid(y, m, 1) else None
-    if g["mrel"]:
-        if reference is None:
-            return None
-        shift = {"last": -1, "next": 1, "this": 0}[g["mrel_w"].lower()]
-        return ParsedDate(f"{reference.year + shift:04d}-{_month(g['mrel_m']):02d}", "month", True, ref_note)
-    if g["relm"]:
-        if reference is None:
-            return None
-        m, word = _month(g["relm_m"]), g["relm_w"].lower()
-        y = reference.year
-        if word in ("last", "past") and m >= reference.month:
-            y -= 1
-        elif word in ("next", "coming") and m <= reference.month:
-            y += 1
-        return ParsedDate(f"{y:04d}-{m:02d}", "month", True, ref_note)
     if g["md"] or g["dm"]:
         k = "md" if g["md"] else "dm"
         m, d = _month(g[f"{k}_m"]), _day(g[f"{k}_d"])
@@ -216,42 +285,81 @@ def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | 
         return ParsedDate(g["yr_y"], "year")
     if reference is None:
         return None
+    return _relative(g, reference, ref_note)
+
+
+def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDate | None:
+    def day(d: date) -> ParsedDate:
+        return ParsedDate(d.isoformat(), "day", True, note)
+
+    if g["mrel"]:
+        shift = {"last": -1, "next": 1, "this": 0}[g["mrel_w"].lower()]
+        return ParsedDate(f"{reference.year + shift:04d}-{_month(g['mrel_m']):02d}", "month", True, note)
+    if g["relm"]:
+        m, word = _month(g["relm_m"]), g["relm_w"].lower()
+        y = reference.year
+        if word in ("last", "past") and m >= reference.month:
+            y -= 1
+        elif word in ("next", "coming") and m <= reference.month:
+            y += 1
+        return ParsedDate(f"{y:04d}-{m:02d}", "month", True, note)
+    if g["domrel"]:
+        steps = {"next": 1, "following": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}
+        month = _add_months(reference.replace(day=1), steps.get(g["dr_w"].lower(), 0))
+        d = _day(g["dr_d"])
+        return day(month.replace(day=d)) if _valid(month.year, month.month, d) else None
+    if g["nthm"]:
+        y = reference.year + {"next": 1, "last": -1}.get(g["nm_w"].lower(), 0)
+        m = int(g["nm_n"])
+        return ParsedDate(f"{y:04d}-{m:02d}", "month", True, note) if 1 <= m <= 12 else None
+    if g["wddom"]:
+        d = _day(g["wdd_d"])
+        best: date | None = None
+        for months in (-1, 0, 1):
+            first = _add_months(reference.replace(day=1), months)
+            if _valid(first.year, first.month, d):
+                cand = first.replace(day=d)
+                if best is None or abs((cand - reference).days) < abs((best - reference).days):
+                    best = cand
+        return day(best) if best else None
     if g["dayrel"]:
-        n = -2 if "before" in g["dayrel_w"].lower() else 2
-        return ParsedDate((reference + timedelta(days=n)).isoformat(), "day", True, ref_note)
+        return day(reference + timedelta(days=-2 if "before" in g["dayrel_w"].lower() else 2))
     if g["word"]:
-        n = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
-        return ParsedDate((reference + timedelta(days=n)).isoformat(), "day", True, ref_note)
+        return day(_base_day(g["word"], reference))
+    if g["offset"]:
+        n = _count(g["off_n"])
+        if n is None:
+            return None
+        sign = -1 if g["off_dir"].lower() == "before" else 1
+        return day(_shift(_base_day(g["off_base"], reference), sign * n, g["off_u"]))
     if g["ago"] or g["inn"]:
         k = "ago" if g["ago"] else "inn"
-        count = _count(g[f"{k}_n"])
-        if count is None:
+        n = _count(g[f"{k}_n"])
+        if n is None:
             return None
         past = k == "ago" and g["ago_w"].lower() == "ago"
-        when, granularity = _shift(reference, -count if past else count, g[f"{k}_u"])
-        return ParsedDate(_fmt(when, granularity), granularity, True, ref_note)
+        return day(_shift(reference, -n if past else n, g[f"{k}_u"]))
+    if g["elr"]:
+        granularity = "month" if g["elr_u"].lower() == "month" else "year"
+        return ParsedDate(_fmt(reference, granularity), granularity, True, note)
+    if g["wkd"] or g["dwk"]:
+        k = "wkd" if g["wkd"] else "dwk"
+        monday = _week_start(reference, g[f"{k}_w"].lower())
+        return day(monday + timedelta(days=WEEKDAYS[g[f"{k}_d"].lower().rstrip(".")]))
+    if g["anext"]:
+        return day(_shift(reference, 2, g["anext_d"]))
     if g["rel"]:
         word, unit = g["rel_w"].lower(), g["rel_u"].lower()
         if unit == "week":
             return None
         n = {"last": -1, "next": 1, "coming": 1}.get(word, 0)
-        when, _ = _shift(reference, n, unit)
+        unit = "year" if unit == "yr" else unit
         granularity = "month" if unit == "month" else "year"
-        return ParsedDate(_fmt(when, granularity), granularity, True, ref_note)
+        return ParsedDate(_fmt(_shift(reference, n, unit), granularity), granularity, True, note)
     if g["relwd"] or g["wd"]:
         word = (g["relwd_w"] or "").lower()
         wd = WEEKDAYS[(g["relwd_d"] or g["wd_d"]).lower().rstrip(".")]
-        ahead = (wd - reference.weekday()) % 7
-        behind = (reference.weekday() - wd) % 7
-        if word in ("next", "coming"):
-            delta = ahead or 7
-        elif word in ("last", "past"):
-            delta = -(behind or 7)
-        elif word == "this":
-            delta = ahead
-        else:
-            delta = -behind if behind <= ahead else ahead
-        return ParsedDate((reference + timedelta(days=delta)).isoformat(), "day", True, ref_note)
+        return day(_weekday_near(reference, wd, word))
     if g["mo"]:
         m = _month(g["mo_m"])
         y = _nearest_year(m, 15, reference)
