@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from alliance_check.mentions import Mention, find_mentions
+from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Claim, SubjectKey
 from alliance_check.normalize.dates import parse_iso
 from alliance_check.normalize.names import NameMatch, find_names
@@ -615,12 +615,15 @@ def extract_claims(doc: Any, article: Article, settings: Settings | None = None)
     settings = settings or Settings()
     reference = parse_iso(article.published) if article.published else None
     seen: set[tuple[int, int, str]] = set()
+    year_hint: int | None = None  # the year of the last full date read, for 'July 13' after 'July 12, 2014'
     for sent in doc.sents:
         if not sent.text.strip() or _is_reference_entry(article, sent):
             continue
         ctx = _Sentence(sent)
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference)
+        mentions = find_mentions(sent.text, reference, year_hint)
+        for m in mentions:
+            year_hint = explicit_year(m) or year_hint
         dates = [m for m in mentions if m.kind == "date"]
 
         make = _ClaimMaker(article, sent.text, base)

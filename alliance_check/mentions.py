@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from alliance_check.normalize.dates import FUTURE_MARKERS, YEAR_CONTEXT, date_regex, resolve_match
+from alliance_check.normalize.dates import FUTURE_MARKERS, YEAR_CONTEXT, date_regex, resolve_match, shift
 from alliance_check.normalize.numbers import ParsedNumber, hedge_regex, number_regex, split_numbers
 from alliance_check.normalize.units import (
     currency_name_regex,
@@ -61,7 +61,6 @@ _BLOCKERS = [
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",  # phone numbers
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
     r"#\d+",
-    r"\b\d+(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|month))",
 ]
 PRIORITY = {"date": 0, "money": 1, "percent": 2, "unit": 3, "compound": 4, "count": 5}
 
@@ -101,6 +100,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         **lex.date_hedges,
     }
     fillers = _phrases(lex.date_fillers)
+    symbols = [h for h in lex.hedges if not h[0].isalpha()]
     return {
         "money_sym": re.compile(
             rf"(?P<cur>{sym})\s?(?P<num>{num})(?:\s?(?P<ms>{money_scale})\b)?", re.IGNORECASE
@@ -120,7 +120,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "compound": re.compile(rf"(?P<num>{num})-(?P<word>[A-Za-z]+)\b", re.IGNORECASE),
         "count": re.compile(rf"(?<![\w.,/])(?<!\d-)(?P<num>{num})(?![\w/])", re.IGNORECASE),
-        "hedge": re.compile(rf"(?i)(?:^|(?<=[\s(]))(?P<h>{hedge_regex()})\s*$"),
+        "hedge": re.compile(
+            rf"(?i)(?:(?:^|(?<=[\s(]))(?P<h>{hedge_regex()})|(?P<sym>{_phrases(symbols)}))\s*$"
+        ),
         "date_hedge": re.compile(
             rf"(?i)(?:^|(?<=[\s(]))(?P<h>{_phrases(list(date_hedges))})\s+(?:(?:{fillers})\s+)?$"
         ),
@@ -138,23 +140,110 @@ _FULL_WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|satur
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 _AMBIGUOUS_MONTHS = ("may", "march")
+_SPAN_OF_YEARS = re.compile(r"\b(?P<y>1\d{3}|20\d{2})[-–/](?P<n>\d{2})\b(?![-/.]\d)")
 
 
-def find_mentions(text: str, reference: date | None = None) -> list[Mention]:
+def _is_span_of_years(m: re.Match[str]) -> bool:
+    """'2013-14', 'fiscal 2010/11': a span of two years, neither a date nor two numbers."""
+    return (int(m.group("y")) + 1) % 100 == int(m.group("n"))
+
+
+_NEXT_VALUE = re.compile(
+    r"(?i)\s*(?:than\s+|to\s+)?(?:the\s+)?(?:year\s+)?(?:[$€£¥\d]|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|thirty|forty|fifty|hundred|thousand|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\b)"
+)
+
+
+def find_mentions(text: str, reference: date | None = None, year_hint: int | None = None) -> list[Mention]:
     """Every date, amount of money, percentage, measured quantity and count in ``text``.
+
+    ``year_hint`` is the year of the last full date before ``text`` (see ``resolve_match``).
 
     >>> [(m.kind, m.value, m.unit, m.qualifier) for m in find_mentions("more than 6,000 km away")]
     [('quantity', 6000.0, 'km', 'lower_bound')]
     """
     blocked = [(m.start(), m.end()) for m in _blocker_regex().finditer(text)]
     blocked = [b for b in blocked if not _is_currency_code(text[b[0] : b[1]])]
+    blocked += [(m.start(), m.end()) for m in _SPAN_OF_YEARS.finditer(text) if _is_span_of_years(m)]
     candidates = [c for c in _candidates(text, reference) if _free(c.num_start, c.num_end, blocked)]
     chosen: list[Mention] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), PRIORITY[c.form])):
         if all(cand.end <= m.start or cand.start >= m.end for m in chosen):
             chosen.append(cand)
-    hedged = [_with_hedges(text, m) for m in sorted(chosen, key=lambda m: m.start)]
+    ordered = _years_from_context(text, sorted(chosen, key=lambda m: m.start), reference, year_hint)
+    ordered = [_offset_from_date(text, m) for m in ordered]
+    # a date widened over 'N days after' swallows the span it now includes
+    ordered = [
+        m for m in ordered if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ordered)
+    ]
+    hedged = [_with_hedges(text, m) for m in ordered]
     return _merge_ranges(text, hedged)
+
+
+def explicit_year(m: Mention) -> int | None:
+    """The year of a date written with its year at day or month precision, else None."""
+    if m.kind != "date" or m.relative or not isinstance(m.value, str) or m.value.startswith("--"):
+        return None
+    return int(m.value[:4]) if m.precision in ("day", "month") else None
+
+
+def _years_from_context(
+    text: str, mentions: list[Mention], reference: date | None, year_hint: int | None
+) -> list[Mention]:
+    """Give year-less dates the year of the last full date before them in the text."""
+    out: list[Mention] = []
+    hint = year_hint
+    for m in mentions:
+        if (
+            m.kind == "date"
+            and hint is not None
+            and m.form == "date"
+            and (m.note or "").startswith("year from")
+        ):
+            match = date_regex().fullmatch(text[m.start : m.end])
+            parsed = resolve_match(match, reference, hint) if match else None
+            if parsed is not None:
+                m = replace(m, value=parsed.iso, precision=parsed.granularity, note=parsed.note)
+        elif m.kind == "date" and hint is not None and isinstance(m.value, str) and m.value.startswith("--"):
+            match = date_regex().fullmatch(text[m.start : m.end])
+            parsed = resolve_match(match, reference, hint) if match else None
+            if parsed is not None:
+                m = replace(
+                    m, value=parsed.iso, precision=parsed.granularity, relative=True, note=parsed.note
+                )
+        hint = explicit_year(m) or hint
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _offset_regex() -> re.Pattern[str]:
+    from alliance_check.normalize.dates import UNIT, _weekday_re
+
+    return re.compile(
+        rf"(?i)(?:^|(?<=\s))(?:in\s+)?(?P<n>{number_regex()}|a|an)\s+(?P<u>{UNIT}|{_weekday_re(plural=True)})\s+"
+        r"(?P<dir>from|after|before)\s+$"
+    )
+
+
+def _offset_from_date(text: str, m: Mention) -> Mention:
+    """'3 days after January 12th', '2 weeks before May 13 1999': shift a day by a span."""
+    if m.kind != "date" or m.precision != "day" or not isinstance(m.value, str):
+        return m
+    found = _offset_regex().search(text[max(0, m.start - 40) : m.start])
+    if not found:
+        return m
+    count = split_numbers(found.group("n")) if found.group("n").lower() not in ("a", "an") else None
+    n = 1 if count is None else int(count[0][2].value) if len(count) == 1 else None
+    if n is None:
+        return m
+    sign = -1 if found.group("dir").lower() == "before" else 1
+    day = shift(date.fromisoformat(m.value), sign * n, found.group("u"))
+    start = m.start - (min(40, m.start) - found.start())
+    return replace(
+        m, start=start, value=day.isoformat(), relative=True, note=f"{found.group(0).strip()} {m.value}"
+    )
 
 
 def _free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -209,16 +298,18 @@ def _with_hedges(text: str, m: Mention) -> Mention:
         found = pats["hedge"].search(window)
         table = lex.hedges
     if found:
-        word = " ".join(found.group("h").lower().split())
+        group = "h" if found.group("h") else "sym"
+        word = " ".join(found.group(group).lower().split())
         qualifier = table.get(word, table.get(word.replace(" ", ""), qualifier))
-        start = m.start - (len(window) - found.start("h"))
+        start = m.start - (len(window) - found.start(group))
         if m.kind == "duration" and word in lex.duration_spans:
             start, qualifier = m.start, "exact"  # 'over five years' says when, not how long
         if m.form == "date" and m.relative and m.note and qualifier in ("lower_bound", "upper_bound"):
             qualifier = _offset_bound(text[m.start : m.end], word, qualifier)
     end = m.end
     after = pats["after"].match(text[m.end :])
-    if after:
+    # '5000 or less' bounds 5000; in '5000 or less than 6000' the words belong to 6000
+    if after and not _NEXT_VALUE.match(text[m.end + after.end() :]):
         qualifier = lex.hedges_after[" ".join(after.group("h").lower().split())]
         end = m.end + after.end()
     return replace(m, start=start, end=end, qualifier=qualifier)
@@ -324,6 +415,8 @@ def _number_mention(form: str, match: re.Match[str], text: str, money_context: b
     elif form == "unit":
         word = match.group("unit")
         if word is None:
+            if not match.group("num")[-1:].isdigit():
+                return None  # a closing quote after words, not an inch mark
             found: tuple[str, float] | None = ("in", 1.0)
         else:
             found = parse_unit(word)

@@ -65,7 +65,7 @@ def infer_published(text: str) -> date | None:
     """The latest day-precise date the text mentions: a stand-in for when it was written."""
     latest: date | None = None
     for match in date_regex().finditer(text):
-        if not (match.group("mdy") or match.group("dmy") or match.group("iso") or match.group("num")):
+        if not (match.group("mdy") or match.group("dmy") or match.group("sep")):
             continue
         parsed = resolve_match(match, None)
         if parsed and parsed.granularity == "day":

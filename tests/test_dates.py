@@ -27,6 +27,18 @@ REF = date(2024, 7, 29)  # a Monday
         pytest.param("Sept. 2023", "2023-09", id="abbreviated month"),
         pytest.param("July 28", "--07-28", id="no year, no reference"),
         pytest.param("mid-2025", "2025", id="part of a year"),
+        pytest.param("05-Aug-2016", "2016-08-05", id="day, month name, year"),
+        pytest.param("2019/aug/01", "2019-08-01", id="year, month name, day"),
+        pytest.param("31-Oct-74", "1974-10-31", id="two-digit year"),
+        pytest.param("10.31.1974", "1974-10-31", id="dots, month first when the day is the second part"),
+        pytest.param("Dec-2018", "2018-12", id="month name and year"),
+        pytest.param("12-2015", "2015-12", id="month number and year"),
+        pytest.param("fourth of july of 1995", "1995-07-04", id="ordinal words"),
+        pytest.param("28 june in 2020", "2020-06-28", id="year after in"),
+        pytest.param("January twenty five nineteen eighty six", "1986-01-25", id="spelled day and year"),
+        pytest.param("October two thousand and five", "2005-10", id="spelled year"),
+        pytest.param("Dec31 , 1994", "1994-12-31", id="no space after month"),
+        pytest.param("31st Oct 1974", "1974-10-31", id="ordinal suffix before month"),
     ],
 )
 def test_absolute(text: str, iso: str) -> None:
@@ -38,7 +50,7 @@ def test_absolute(text: str, iso: str) -> None:
     ("text", "iso"),
     [
         pytest.param("July 28", "2024-07-28", id="year from reference"),
-        pytest.param("January 10", "2025-01-10", id="nearest occurrence may be next year"),
+        pytest.param("January 10", "2024-01-10", id="reference year within eight months"),
         pytest.param("last year", "2023", id="last year"),
         pytest.param("next year", "2025", id="next year"),
         pytest.param("this year", "2024", id="this year"),
@@ -53,6 +65,16 @@ def test_absolute(text: str, iso: str) -> None:
         pytest.param("3 days ago", "2024-07-26", id="days ago"),
         pytest.param("in 3 years", "2027-07-29", id="in years, same day"),
         pytest.param("the day before yesterday", "2024-07-27", id="day before yesterday"),
+        pytest.param("two days after today", "2024-07-31", id="offset from today"),
+        pytest.param("three weeks from tomorrow", "2024-08-20", id="offset from tomorrow"),
+        pytest.param("3 fridays from now", "2024-08-16", id="weekdays from now"),
+        pytest.param("2 thursdays back", "2024-07-18", id="weekdays back"),
+        pytest.param("the 20th of next month", "2024-08-20", id="day of next month"),
+        pytest.param("Tuesday the 30th", "2024-07-30", id="weekday and day of month"),
+        pytest.param("next week Wednesday", "2024-08-07", id="weekday of next week"),
+        pytest.param("friday after next", "2024-08-09", id="after next"),
+        pytest.param("later this year", "2024", id="later this year"),
+        pytest.param("the third month of next year", "2025-03", id="nth month"),
     ],
 )
 def test_relative(text: str, iso: str) -> None:
@@ -68,6 +90,8 @@ def test_relative(text: str, iso: str) -> None:
         pytest.param("February 30, 2024", id="impossible day"),
         pytest.param("13/13/2024", id="impossible month"),
         pytest.param("the past decade", id="a period, not a date"),
+        pytest.param("2010-11", id="a season is two years"),
+        pytest.param("1 month", id="a span, not a day of this month"),
         pytest.param("troops", id="a word"),
     ],
 )
@@ -80,3 +104,12 @@ def test_interval_covers_the_stated_precision() -> None:
     assert interval("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
     assert interval("2024-07-28") == (date(2024, 7, 28), date(2024, 7, 28))
     assert interval("--07-28") is None
+
+
+def test_year_less_date_far_from_the_reference_takes_the_nearer_year() -> None:
+    assert parse_date("December 28", date(2024, 1, 5)).iso == "2023-12-28"  # type: ignore[union-attr]
+    assert parse_date("January 3", date(2024, 12, 20)).iso == "2025-01-03"  # type: ignore[union-attr]
+
+
+def test_year_hint_from_an_earlier_date_wins() -> None:
+    assert parse_date("July 13", date(2024, 1, 1), year_hint=2014).iso == "2014-07-13"  # type: ignore[union-attr]

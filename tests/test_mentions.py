@@ -73,6 +73,56 @@ REF = date(2024, 7, 29)
         ),
         pytest.param("C$5 million", [("C$5 million", "money", 5e6, "CAD", "exact")], id="prefixed dollar"),
         pytest.param("EUR 20", [("EUR 20", "money", 20, "EUR", "exact")], id="code before amount"),
+        pytest.param("USD3.14", [("USD3.14", "money", 3.14, "USD", "exact")], id="code attached"),
+        pytest.param("costs 20€", [("20€", "money", 20, "EUR", "exact")], id="symbol after amount"),
+        pytest.param(
+            "profit of 361 million pounds",
+            [("361 million pounds", "money", 361e6, "GBP", "exact")],
+            id="pounds in a money sentence",
+        ),
+        pytest.param(
+            "a 20 pounds parcel", [("20 pounds", "quantity", 20, "lb", "exact")], id="pounds as weight"
+        ),
+        pytest.param(
+            "His score is 200 or greater",
+            [("200 or greater", "count", 200, None, "lower_bound")],
+            id="hedge after",
+        ),
+        pytest.param(
+            "x>10 and y<20",
+            [(">10", "count", 10, None, "lower_bound"), ("<20", "count", 20, None, "upper_bound")],
+            id="comparison symbols",
+        ),
+        pytest.param(
+            "equal to 5000 or less than 6000",
+            [
+                ("equal to 5000", "count", 5000, None, "exact"),
+                ("less than 6000", "count", 6000, None, "upper_bound"),
+            ],
+            id="a hedge before the next value is not a hedge after this one",
+        ),
+        pytest.param(
+            "about five hundred or more",
+            [("about five hundred or more", "count", 500, None, "lower_bound")],
+            id="hedge after wins",
+        ),
+        pytest.param("a 360-ish plate", [("360-ish", "count", 360, None, "approx")], id="ish"),
+        pytest.param(
+            "the door is 2 1/2 in thick", [("2 1/2 in", "quantity", 2.5, "in", "exact")], id="inches"
+        ),
+        pytest.param(
+            "July 12th, 2014. July 13th",
+            [
+                ("July 12th, 2014", "date", "2014-07-12", None, "exact"),
+                ("July 13th", "date", "2014-07-13", None, "exact"),
+            ],
+            id="year from an earlier date",
+        ),
+        pytest.param(
+            "3 days after January 12th, 2017",
+            [("3 days after January 12th, 2017", "date", "2017-01-15", None, "exact")],
+            id="offset from a date",
+        ),
     ],
 )
 def test_mentions(text: str, expected: list[tuple[str, str, object, str | None, str]]) -> None:
@@ -95,6 +145,8 @@ def test_mentions(text: str, expected: list[tuple[str, str, object, str | None, 
         pytest.param("the strongest ties in 70 years", id="span after superlative is not a date"),
         pytest.param("over the past decade", id="period without number"),
         pytest.param("the meeting at 10:30 a.m.", id="time of day"),
+        pytest.param("We produced nothing in 2013-14.", id="span of years"),
+        pytest.param("This may take longer than expected.", id="may is a verb"),
     ],
 )
 def test_no_claim_mentions(text: str) -> None:
@@ -114,3 +166,8 @@ def test_offsets_point_at_the_text() -> None:
     (m,) = find_mentions(text)
     assert text[m.start : m.end] == "about 3 billion yen"
     assert text[m.num_start : m.num_end] == "3 billion"
+
+
+def test_a_quote_mark_after_words_is_not_inches() -> None:
+    text = 'I told him: "one hundred and two" at the time'
+    assert [(m.kind, m.value) for m in find_mentions(text)] == [("count", 102.0)]

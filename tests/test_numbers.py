@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_check.normalize.numbers import parse_number
+from alliance_check.normalize.numbers import parse_number, split_numbers
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,22 @@ def test_parse_number(text: str, value: float, precision: float, qualifier: str)
         pytest.param("F-35", id="identifier"),
         pytest.param("two nations", id="number with a noun"),
         pytest.param("1,2,3", id="list"),
+        pytest.param("one and two", id="two numbers"),
+        pytest.param("twenty thirty", id="tens after tens"),
     ],
 )
 def test_not_a_number(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        pytest.param("one, two and three", [1, 2, 3], id="list of words"),
+        pytest.param("one and two and three", [1, 2, 3], id="and between small numbers"),
+        pytest.param("2013 14", [2013, 14], id="digits after digits"),
+        pytest.param("minus twenty five and thirty six", [-25, 36], id="signed then unsigned"),
+    ],
+)
+def test_split_numbers(text: str, values: list[float]) -> None:
+    assert [p.value for _, _, p in split_numbers(text)] == values

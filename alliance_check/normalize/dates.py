@@ -25,7 +25,7 @@ YEAR_MIN, YEAR_MAX = 1000, 2199
 # 'in 3 years' names a future date only in a sentence about the future; else it is a span of time.
 FUTURE_MARKERS = re.compile(
     r"(?i)\b(?:will|shall|going\s+to|plans?\s+to|planned|expected|set\s+to|scheduled|due|next|"
-    r"aims?\s+to|intends?\s+to)\b|'ll\b"
+    r"aims?\s+to|intends?\s+to|wants?\s+to|hopes?\s+to)\b|'ll\b"
 )
 # Words before a bare four-digit number that make it a year ("in 1951", "by 2027").
 YEAR_CONTEXT = re.compile(
@@ -48,12 +48,12 @@ class ParsedDate:
 
 def _month_re() -> str:
     names = sorted(MONTHS, key=len, reverse=True)
-    return r"(?:" + "|".join(names) + r")\b\.?"
+    return r"(?:" + "|".join(names) + r")(?![a-z])\.?"
 
 
-def _weekday_re() -> str:
+def _weekday_re(plural: bool = False) -> str:
     names = sorted(WEEKDAYS, key=len, reverse=True)
-    return r"(?:" + "|".join(names) + r")\b\.?"
+    return r"(?:" + "|".join(names) + r")" + (r"s?" if plural else "") + r"(?![a-z])\.?"
 
 
 ORDINAL_DAYS = {
@@ -65,9 +65,24 @@ ORDINAL_DAYS = {
     "thirty-first": 31,
 }  # fmt: skip
 _ORD_WORDS = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True)).replace("-", r"[-\s]")
+_CARD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"thirty(?:[-\s]one)?)"
+)
 DAY = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORD_WORDS})"
+DAY_FULL = rf"(?:{DAY}|{_CARD})"
+_TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_UNDER_100 = rf"(?:{_TENS}(?:[-\s]{_UNITS})?|ten|{_TEENS}|{_UNITS}|oh[-\s]{_UNITS})"
+WORD_YEAR = (
+    rf"(?:{_TEENS}\s+(?:hundred(?:\s+and)?\s+)?{_UNDER_100}|{_TEENS}\s+hundred|"
+    rf"two\s+thousand(?:\s+and)?(?:\s+{_UNDER_100})?)"
+)
 DAY_ORD = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORD_WORDS})"
 YEAR = r"(?:1\d{3}|20\d{2}|21\d{2})"
+ANY_YEAR = rf"(?:{YEAR}|{WORD_YEAR})"
 UNIT = r"(?:day|week|month|year|yr|decade)s?"
 BASES = r"(?:today|tomorrow|tmrw|yesterday|now)"
 
@@ -77,39 +92,43 @@ def date_regex() -> re.Pattern[str]:
     """All date expressions this module reads, most specific first, as one pattern."""
     m, w, num = _month_re(), _weekday_re(), number_regex()
     rel = r"(?:next|last|this|coming|past|previous|following)"
+    wp = _weekday_re(plural=True)
+    w_bare = w.removesuffix(r"\.?")
+    sep_part = rf"(?:\d{{1,4}}|{m})"
     parts = [
-        rf"(?P<mdy>(?:{w},?\s+)?(?P<mdy_m>{m})\s*(?P<mdy_d>{DAY})(?:\s*,\s*|\s+)(?P<mdy_y>{YEAR})\b)",
-        rf"(?P<dmy>(?:{w},?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s*(?:of\s+)?(?P<dmy_m>{m}),?\s+(?P<dmy_y>{YEAR})\b)",
-        rf"(?P<iso>(?:{w},?\s+)?(?P<iso_y>{YEAR})[-/](?P<iso_m>0?[1-9]|1[0-2])[-/](?P<iso_d>0?[1-9]|[12]\d|3[01]))(?![\d/-])",
-        rf"(?P<num>(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{YEAR}|\d{{2}}))(?![\d.]\d)",
+        rf"(?P<mdy>(?:{w},?\s+)?(?P<mdy_m>{m})\s*(?:the\s+)?(?P<mdy_d>{DAY_FULL})"
+        rf"(?:\s*,\s*|\s+(?:of\s+|in\s+)?)(?P<mdy_y>{ANY_YEAR}|(?<=of )'?\d{{2}}|'\d{{2}})\b)",
+        rf"(?P<dmy>(?:{w},?\s+)?(?:the\s+)?(?P<dmy_d>{DAY_FULL})(?:\s+day)?\s*(?:of\s+)?(?P<dmy_m>{m})"
+        rf",?\s+(?:of\s+|in\s+)?(?P<dmy_y>{ANY_YEAR}|(?<=of )'?\d{{2}}|'\d{{2}})\b)",
+        rf"(?P<sep>(?:{w},?\s+)?(?P<sep_a>{sep_part})(?P<sep_s>[-/.])(?P<sep_b>{sep_part})(?P=sep_s)(?P<sep_c>{sep_part}))(?![\d/.-]*\d)",
         rf"(?P<lastday>(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<ld_m>{m})(?:,?\s+(?P<ld_y>{YEAR}))?)",
-        rf"(?P<my>(?P<my_m>{m})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b)",
+        rf"(?P<nthm>(?:the\s+)?(?P<nm_n>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORDS})\s+month\s+of\s+(?:(?P<nm_w>next|last|this)\s+year|(?P<nm_y>{YEAR})))",
+        rf"(?P<my>(?P<my_m>{m})(?:\s+of)?,?\s+(?P<my_y>{ANY_YEAR}|(?<=of )'?\d{{2}}(?!\d)|'\d{{2}}(?!\d))\b)",
         rf"(?P<ym>(?P<ym_y>{YEAR})\s+(?P<ym_m>{m}))",
-        rf"(?P<isom>(?P<isom_y>{YEAR})-(?P<isom_m>0?[1-9]|1[0-2]))(?![\d-])",
+        rf"(?P<sep2>(?P<s2_a>{sep_part})(?P<s2_s>[-/])(?P<s2_b>{sep_part}))(?![\d/.-]*\d)",
         rf"(?P<mrel>(?P<mrel_m>{m})\s+(?P<mrel_w>last|next|this)\s+year\b)",
         rf"(?P<relm>(?P<relm_w>last|next|this|past|coming)\s+(?P<relm_m>{m})(?!\s+\d))",
-        rf"(?P<domrel>(?:the\s+)?(?P<dr_d>{DAY})(?:\s+day)?\s+(?:of\s+)?(?:the\s+)?(?P<dr_w>{rel})\s+month\b)",
-        r"(?P<nthm>(?:the\s+)?(?P<nm_n>\d{1,2})(?:st|nd|rd|th)\s+month\s+of\s+(?P<nm_w>next|last|this)\s+year)",
-        rf"(?P<md>(?:{w},?\s+)?(?P<md_m>{m})\s*(?P<md_d>{DAY})\b(?!\s*(?:,\s*)?\d))",
-        rf"(?P<dm>(?:{w},?\s+)?(?:the\s+)?(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{m})\b(?!\s*,?\s*\d))",
+        rf"(?P<domrel>(?:the\s+)?(?P<dr_d>{DAY})(?:\s+day)?\s+(?:(?:of\s+)?(?:the\s+)?(?P<dr_w>{rel}|current)\s+|of\s+the\s+)month\b)",
+        rf"(?P<md>(?:{w},?\s+)?(?P<md_m>{m})\s*(?:the\s+)?(?P<md_d>{DAY})(?![\w])(?!\s*(?:,\s*)?\d))",
+        rf"(?P<dm>(?:{w},?\s+)?(?:the\s+)?(?P<dm_d>{DAY})(?:\s+day)?\s+(?:of\s+)?(?P<dm_m>{m})(?![a-z])(?!\s*,?\s*\d))",
         rf"(?P<wddom>(?P<wdd_w>{w}),?\s+(?:the\s+)?(?P<wdd_d>{DAY_ORD})\b(?!\s*(?:of|day|month|week)))",
-        r"(?P<dayrel>(?:the\s+)?day\s+(?P<dayrel_w>before\s+yesterday|after\s+tomorrow))",
-        rf"(?P<offset>(?P<off_n>{num}|a|an)\s+(?P<off_u>{UNIT}|{w}s?)\s+(?P<off_dir>from|after|before)\s+"
+        r"(?P<dayrel>(?:the\s+)?day\s+(?P<dayrel_w>before\s+yesterday|after\s+tomorrow|before(?!\s+\w)|after(?!\s+\w)))",
+        rf"(?P<offset>(?:in\s+)?(?P<off_n>{num}|a|an)\s+(?P<off_u>{UNIT}|{wp})\s+(?P<off_dir>from|after|before)\s+"
         rf"(?P<off_base>{BASES}|(?:next|last|this)\s+{w}))",
-        rf"(?P<ago>(?P<ago_n>{num}|a|an)\s+(?P<ago_u>{UNIT}|{w}s?)\s+(?P<ago_w>ago|from\s+now|hence))",
-        rf"(?P<inn>\bin\s+(?P<inn_n>{num}|a|an)\s+(?P<inn_u>{UNIT})(?!\s+(?:ago|from\s+now|hence)))",
+        rf"(?P<ago>(?P<ago_n>{num}|a|an)\s+(?P<ago_u>{UNIT}|{wp})\s+(?P<ago_w>ago|back|from\s+now|hence))",
+        rf"(?P<inn>\bin\s+(?P<inn_n>{num}|a|an)\s+(?P<inn_u>{UNIT})(?!\s+(?:ago|from|hence|back)))",
         r"(?P<word>\b(?:yesterday|today|tomorrow|tmrw)\b)",
         r"(?P<elr>(?P<elr_w>earlier|later)\s+(?:this|in\s+the)\s+(?P<elr_u>month|year)\b)",
-        rf"(?P<wkd>(?P<wkd_w>next|last|this)\s+week\s+(?P<wkd_d>{w})\b)",
+        rf"(?P<wkd>(?P<wkd_w>next|last|this)\s+week\s+(?P<wkd_d>{w})(?![a-z]))",
         rf"(?P<dwk>(?:on\s+)?(?P<dwk_d>{w})\s+of\s+(?:the\s+)?(?P<dwk_w>next|last|this|following|previous)\s+week\b)",
         rf"(?P<anext>(?P<anext_d>{w})\s+after\s+next\b)",
-        r"(?P<rel>(?P<rel_w>last|next|this|coming)\s+(?P<rel_u>week|month|year|yr)\b)",
-        rf"(?P<relwd>(?P<relwd_w>last|next|this|coming|past)\s+(?P<relwd_d>{w})\b)",
-        rf"(?P<wd>\b(?P<wd_d>{w})\b)",
+        r"(?P<rel>(?P<rel_w>last|next|this|coming|current)\s+(?:calendar\s+|fiscal\s+)?(?P<rel_u>week|month|year|yr)\b)",
+        rf"(?P<relwd>(?P<relwd_w>last|next|this|coming|past)\s+(?P<relwd_d>{w})(?![a-z]))",
+        rf"(?P<wd>\b(?P<wd_d>{w_bare})(?![a-z]))",
         rf"(?P<mid>\b(?P<mid_w>early|mid|late|end|start)[-\s]+(?P<mid_y>{YEAR})\b)",
         r"(?P<mo>\b(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|"
         r"December)\b)",
-        rf"(?P<yr>\b(?P<yr_y>{YEAR})\b)",
+        rf"(?P<yr>\b(?P<yr_y>{YEAR}|{WORD_YEAR})\b)",
     ]
     return re.compile("|".join(parts), re.IGNORECASE)
 
@@ -122,7 +141,11 @@ def _day(text: str) -> int:
     word = re.sub(r"[-\s]+", "-", text.lower())
     if word in ORDINAL_DAYS:
         return ORDINAL_DAYS[word]
-    return int(re.sub(r"\D", "", text))
+    digits = re.sub(r"\D", "", text)
+    if digits:
+        return int(digits)
+    parsed = parse_number(text)
+    return int(parsed.value) if parsed else 0
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -135,16 +158,18 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
+YEAR_SWITCH_DAYS = 243
+
+
 def _nearest_year(month: int, day: int, reference: date) -> int:
-    """The year that puts month/day nearest the reference date."""
-    best = reference.year
-    best_gap: int | None = None
-    for y in (reference.year - 1, reference.year, reference.year + 1):
-        d = min(day, calendar.monthrange(y, month)[1])
-        gap = abs((date(y, month, d) - reference).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = y, gap
-    return best
+    """The reference's year, unless that puts month/day more than eight months away from it."""
+    d = min(day, calendar.monthrange(reference.year, month)[1])
+    gap = (date(reference.year, month, d) - reference).days
+    if gap > YEAR_SWITCH_DAYS:
+        return reference.year - 1
+    if gap < -YEAR_SWITCH_DAYS:
+        return reference.year + 1
+    return reference.year
 
 
 def _count(text: str) -> int | None:
@@ -154,6 +179,11 @@ def _count(text: str) -> int | None:
     if parsed is None or parsed.value != int(parsed.value) or parsed.value > 10000:
         return None
     return int(parsed.value)
+
+
+def shift(reference: date, n: int, unit: str) -> date:
+    """The day n units (days, weeks, months, years, or weekdays such as 'fridays') after reference."""
+    return _shift(reference, n, unit)
 
 
 def _shift(reference: date, n: int, unit: str) -> date:
@@ -205,11 +235,85 @@ def _base_day(text: str, reference: date) -> date:
     return _weekday_near(reference, WEEKDAYS[day.rstrip(".")], rel)
 
 
-def _year2(text: str) -> int:
-    y = int(text)
-    if len(text) == 2:
-        y += 2000 if y < 50 else 1900
+def _year2(text: str, reference: date | None = None) -> int:
+    """A two-digit year: this century unless that is more than ten years after the reference."""
+    y = int(text.lstrip("'"))
+    if len(text.lstrip("'")) == 2:
+        limit = (reference.year if reference else 2026) + 10
+        y += 2000 if 2000 + y <= limit else 1900
     return y
+
+
+def _year_value(text: str, reference: date | None) -> int | None:
+    """'2024', '87', 'nineteen ninety six', 'two thousand and fifteen' -> the year."""
+    raw = text.strip()
+    if re.fullmatch(r"'?\d{2}|\d{4}", raw):
+        return _year2(raw, reference)
+    words = re.split(r"[\s-]+", raw.lower())
+    words = [w for w in words if w != "and"]
+    if len(words) >= 2 and words[1] not in ("hundred", "thousand"):
+        head = parse_number(words[0])
+        tail = parse_number(" ".join(words[1:])) if words[1:] != ["oh"] else None
+        if words[1] == "oh" and len(words) == 3:
+            tail = parse_number(words[2])
+        if head and tail and 10 <= head.value <= 21 and 0 <= tail.value < 100:
+            return int(head.value) * 100 + int(tail.value)
+        return None
+    parsed = parse_number(" ".join(words))
+    if parsed and YEAR_MIN <= parsed.value <= YEAR_MAX and parsed.value == int(parsed.value):
+        return int(parsed.value)
+    return None
+
+
+def _part(text: str) -> tuple[str, int]:
+    """('month', n) for a month name, ('num', n) for digits."""
+    if text[0].isalpha():
+        return "month", _month(text)
+    return "num", int(text)
+
+
+def _separated(a: str, b: str, c: str, sep: str, reference: date | None) -> ParsedDate | None:
+    """'2024-07-28', '7/28/2024', '28.07.2024', '31-Oct-74', 'Sep-23-2020', '2020/Sep/23' ..."""
+    parts = [_part(x) for x in (a, b, c)]
+    raw = [a, b, c]
+    names = [i for i, (k, _) in enumerate(parts) if k == "month"]
+    if len(names) > 1:
+        return None
+    four = [i for i, x in enumerate(raw) if len(x) == 4 and x.isdigit()]
+    if len(four) > 1:
+        return None
+    year_at = four[0] if four else 2
+    if not four and (raw[2].isalpha() or len(raw[2]) > 2):
+        return None
+    y = _year2(raw[year_at], reference)
+    rest = [i for i in range(3) if i != year_at]
+    if names:
+        month_at = names[0]
+        day_at = next(i for i in rest if i != month_at)
+        m, d = parts[month_at][1], parts[day_at][1]
+    else:
+        first, second = parts[rest[0]][1], parts[rest[1]][1]
+        if year_at == 0:
+            m, d = (first, second) if first <= 12 else (second, first)
+        elif sep == ".":
+            d, m = (first, second) if second <= 12 else (second, first)
+        else:
+            m, d = (first, second) if first <= 12 else (second, first)
+    return _day_date(y, m, d)
+
+
+def _separated_month(a: str, b: str) -> ParsedDate | None:
+    """'Dec-2018', 'Dec/2018', '12-2015', '2015-3': a month of a year (the year in four digits)."""
+    pa, pb = _part(a), _part(b)
+    if a.isdigit() and len(a) == 4:
+        y, (kind, m) = int(a), pb
+        if kind == "num" and len(b) == 2 and (y + 1) % 100 == m:
+            return None  # '2010-11' is a season, not November 2010
+    elif b.isdigit() and len(b) == 4:
+        y, (kind, m) = int(b), pa
+    else:
+        return None
+    return ParsedDate(f"{y:04d}-{m:02d}", "month") if _valid(y, m, 1) else None
 
 
 def _week_start(reference: date, word: str) -> date:
@@ -218,7 +322,7 @@ def _week_start(reference: date, word: str) -> date:
     return monday + timedelta(weeks=shift)
 
 
-def parse_date(text: str, reference: date | None = None) -> ParsedDate | None:
+def parse_date(text: str, reference: date | None = None, year_hint: int | None = None) -> ParsedDate | None:
     """Read one date expression; relative ones need the reference date, else None.
 
     >>> parse_date("July 28, 2024").iso
@@ -231,27 +335,29 @@ def parse_date(text: str, reference: date | None = None) -> ParsedDate | None:
     match = date_regex().fullmatch(" ".join(text.split()))
     if not match:
         return None
-    return resolve_match(match, reference)
+    return resolve_match(match, reference, year_hint)
 
 
 def _day_date(y: int, m: int, d: int) -> ParsedDate | None:
     return ParsedDate(date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
 
 
-def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | None:
-    """Resolve a match of :func:`date_regex` against the reference date."""
+def resolve_match(
+    match: re.Match[str], reference: date | None, year_hint: int | None = None
+) -> ParsedDate | None:
+    """Resolve a match of :func:`date_regex` against the reference date.
+
+    ``year_hint`` is the year of an earlier full date in the same text: 'July 12, 2014 ...
+    July 13' puts July 13 in 2014, whatever the reference date.
+    """
     g = match.groupdict()
     ref_note = f"resolved against {reference.isoformat()}" if reference else None
     if g["mdy"] or g["dmy"]:
         k = "mdy" if g["mdy"] else "dmy"
-        return _day_date(int(g[f"{k}_y"]), _month(g[f"{k}_m"]), _day(g[f"{k}_d"]))
-    if g["iso"]:
-        return _day_date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
-    if g["num"]:
-        a, b, y = int(g["num_a"]), int(g["num_b"]), _year2(g["num_y"])
-        # Dots are day-first (European); slashes month-first unless the first part cannot be a month.
-        m, d = (b, a) if g["num_sep"] == "." or a > 12 else (a, b)
-        return _day_date(y, m, d)
+        y = _year_value(g[f"{k}_y"], reference)
+        return _day_date(y, _month(g[f"{k}_m"]), _day(g[f"{k}_d"])) if y else None
+    if g["sep"]:
+        return _separated(g["sep_a"], g["sep_b"], g["sep_c"], g["sep_s"], reference)
     if g["lastday"]:
         m = _month(g["ld_m"])
         if g["ld_y"]:
@@ -261,18 +367,31 @@ def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | 
         else:
             return None
         return _day_date(y, m, calendar.monthrange(y, m)[1])
-    if g["my"] or g["ym"] or g["isom"]:
-        k = next(k for k in ("my", "ym", "isom") if g[k])
-        y = int(g[f"{k}_y"])
-        m = int(g["isom_m"]) if k == "isom" else _month(g[f"{k}_m"])
-        if k == "isom" and len(g["isom_m"]) == 2 and (y + 1) % 100 == m:
-            return None  # '2010-11' is a season, not November 2010
-        return ParsedDate(f"{y:04d}-{m:02d}", "month") if _valid(y, m, 1) else None
+    if g["nthm"]:
+        n = _day(g["nm_n"])
+        if g["nm_y"]:
+            y = int(g["nm_y"])
+        elif reference is not None:
+            y = reference.year + {"next": 1, "last": -1}.get(g["nm_w"].lower(), 0)
+        else:
+            return None
+        relative = not g["nm_y"]
+        note = ref_note if relative else None
+        return ParsedDate(f"{y:04d}-{n:02d}", "month", relative, note) if 1 <= n <= 12 else None
+    if g["my"] or g["ym"]:
+        k = "my" if g["my"] else "ym"
+        y = _year_value(g[f"{k}_y"], reference)
+        m = _month(g[f"{k}_m"])
+        return ParsedDate(f"{y:04d}-{m:02d}", "month") if y and _valid(y, m, 1) else None
+    if g["sep2"]:
+        return _separated_month(g["s2_a"], g["s2_b"])
     if g["md"] or g["dm"]:
         k = "md" if g["md"] else "dm"
         m, d = _month(g[f"{k}_m"]), _day(g[f"{k}_d"])
         if not _valid(2024, m, d):
             return None
+        if year_hint is not None and _valid(year_hint, m, d):
+            return ParsedDate(date(year_hint, m, d).isoformat(), "day", True, "year from an earlier date")
         if reference is None:
             return ParsedDate(f"--{m:02d}-{d:02d}", "month_day")
         y = _nearest_year(m, d, reference)
@@ -282,7 +401,8 @@ def resolve_match(match: re.Match[str], reference: date | None) -> ParsedDate | 
     if g["mid"]:
         return ParsedDate(g["mid_y"], "year")
     if g["yr"]:
-        return ParsedDate(g["yr_y"], "year")
+        y = _year_value(g["yr_y"], reference)
+        return ParsedDate(f"{y:04d}", "year") if y else None
     if reference is None:
         return None
     return _relative(g, reference, ref_note)
@@ -305,7 +425,7 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
         return ParsedDate(f"{y:04d}-{m:02d}", "month", True, note)
     if g["domrel"]:
         steps = {"next": 1, "following": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}
-        month = _add_months(reference.replace(day=1), steps.get(g["dr_w"].lower(), 0))
+        month = _add_months(reference.replace(day=1), steps.get((g["dr_w"] or "this").lower(), 0))
         d = _day(g["dr_d"])
         return day(month.replace(day=d)) if _valid(month.year, month.month, d) else None
     if g["nthm"]:
@@ -323,7 +443,9 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
                     best = cand
         return day(best) if best else None
     if g["dayrel"]:
-        return day(reference + timedelta(days=-2 if "before" in g["dayrel_w"].lower() else 2))
+        word = g["dayrel_w"].lower()
+        shift = 2 if "tomorrow" in word else -2 if "yesterday" in word else 1 if word == "after" else -1
+        return day(reference + timedelta(days=shift))
     if g["word"]:
         return day(_base_day(g["word"], reference))
     if g["offset"]:
@@ -337,7 +459,7 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
         n = _count(g[f"{k}_n"])
         if n is None:
             return None
-        past = k == "ago" and g["ago_w"].lower() == "ago"
+        past = k == "ago" and g["ago_w"].lower() in ("ago", "back")
         return day(_shift(reference, -n if past else n, g[f"{k}_u"]))
     if g["elr"]:
         granularity = "month" if g["elr_u"].lower() == "month" else "year"
