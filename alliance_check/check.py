@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import fnmatch
+from dataclasses import dataclass, replace
+from pathlib import Path
+
 from alliance_check import __version__
+from alliance_check.cache import ClaimCache, cache_key
 from alliance_check.compare import compare_groups
-from alliance_check.extract import extract_articles
+from alliance_check.gate import apply_acceptances, apply_baseline, read_baseline
 from alliance_check.group import group_claims
-from alliance_check.models import Article, Claim, Report, SourceStatus
-from alliance_check.nlp import load_nlp, model_name
+from alliance_check.models import Article, Claim, Finding, InputError, Report, SourceStatus
+from alliance_check.nlp import model_id
 from alliance_check.settings import Settings
-from alliance_check.sources import InputError, collect, read_source, short_labels
+from alliance_check.sources import collect, read_source, short_labels
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What a CI run adds to a plain check: the corpus to check against, a baseline, a cache."""
+
+    against: tuple[str, ...] = ()
+    focus: tuple[str, ...] | None = None
+    baseline: str | None = None
+    cache_dir: str | None = None
 
 
 def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], list[SourceStatus]]:
     """Read every input; what cannot be read becomes a skipped SourceStatus, not an exception."""
-    files, missing = collect(paths)
+    files, missing = collect(paths, settings.include, settings.exclude)
     labels = short_labels([f if f != "-" else "<stdin>" for f in files])
     articles: list[Article] = []
     skipped = [SourceStatus(s.source, s.source, "skipped", s.reason) for s in missing]
@@ -25,38 +40,70 @@ def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], 
         except InputError as exc:
             skipped.append(SourceStatus(name, labels[name], "skipped", str(exc)))
             continue
-        articles.append(
-            Article(
-                article.source,
-                article.text,
-                labels[name],
-                article.published,
-                article.published_how,
-                article.line_starts,
-            )
-        )
+        articles.append(replace(article, label=labels[name]))
     return articles, skipped
 
 
-def extract(articles: list[Article], settings: Settings) -> tuple[list[list[Claim]], str]:
-    """Claims of each article and the name of the model that found them."""
-    if not articles:
-        return [], ""
-    nlp = load_nlp(settings.model)
-    return extract_articles(articles, nlp, settings), model_name(nlp)
+def extract(
+    articles: list[Article], settings: Settings, cache_dir: str | None = None
+) -> tuple[list[list[Claim]], str, int]:
+    """Claims of each article, the model's name and how many articles came from the cache.
+
+    spaCy is loaded only when some article is not in the cache.
+    """
+    model = model_id(settings.model)
+    cache = ClaimCache(cache_dir) if cache_dir else None
+    keys = [cache_key(a, settings, model) for a in articles]
+    found: list[list[Claim] | None] = [
+        cache.load(k, a) if cache else None for k, a in zip(keys, articles, strict=True)
+    ]
+    todo = [i for i, claims in enumerate(found) if claims is None]
+    if todo:
+        from alliance_check.extract import extract_articles
+        from alliance_check.nlp import load_nlp
+
+        nlp = load_nlp(settings.model)
+        fresh = extract_articles([articles[i] for i in todo], nlp, settings)
+        for i, claims in zip(todo, fresh, strict=True):
+            found[i] = claims
+            if cache:
+                cache.store(keys[i], claims)
+    return [c or [] for c in found], model, len(articles) - len(todo)
 
 
-def check(paths: list[str], settings: Settings | None = None) -> Report:
-    """Read, extract, group, compare: everything one run of alliance-check does."""
+def _ignored(finding: Finding, settings: Settings) -> bool:
+    if finding.code in settings.ignore_codes:
+        return True
+    subject = finding.subject.lower()
+    return any(fnmatch.fnmatch(subject, pattern.lower()) for pattern in settings.ignore_topics)
+
+
+def check(paths: list[str], settings: Settings | None = None, gate: Gate | None = None) -> Report:
+    """Read, extract, group, compare, then apply acceptances and the baseline."""
     settings = settings or Settings()
-    articles, skipped = read_articles(paths, settings)
-    per_article, model = extract(articles, settings)
+    gate = gate or Gate()
+    articles, skipped = read_articles([*paths, *gate.against], settings)
+    focus: frozenset[str] | None = None
+    if gate.against or gate.focus is not None:
+        wanted = gate.focus if gate.focus is not None else tuple(paths)
+        given, _ = collect(list(wanted), settings.include, settings.exclude)
+        keys = {str(Path(p).resolve()) for p in given}
+        focus = frozenset(
+            a.source for a in articles if str(Path(a.source).resolve()) in keys or a.source == "<stdin>"
+        )
+    per_article, model, hits = extract(articles, settings, gate.cache_dir)
     claims = [c for batch in per_article for c in batch]
     groups = group_claims(claims, settings)
-    findings = compare_groups(groups, settings)
+    findings = [f for f in compare_groups(groups, settings, focus) if not _ignored(f, settings)]
+    index = {c.id: c for c in claims}
+    acceptances = [a for article in articles for a in article.acceptances]
+    findings, unused = apply_acceptances(findings, acceptances, index)
+    stale: list[str] = []
+    if gate.baseline:
+        findings, stale = apply_baseline(findings, read_baseline(gate.baseline))
     checked = [
         SourceStatus(a.source, a.label, "checked", None, a.published, a.published_how, len(batch))
-        for a, batch in zip(articles, per_article, strict=False)
+        for a, batch in zip(articles, per_article, strict=True)
     ]
     sources = sorted([*checked, *skipped], key=lambda s: s.source)
     return Report(
@@ -66,4 +113,8 @@ def check(paths: list[str], settings: Settings | None = None) -> Report:
         findings=tuple(findings),
         tool_version=__version__,
         model=model,
+        focus=tuple(sorted(focus or ())),
+        stale=tuple(stale),
+        unused_acceptances=tuple((a.source, a.target) for a in unused),
+        cache_hits=hits,
     )

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from alliance_check import __version__
 from alliance_check.settings import Settings
 
-FORMATS = ("rich", "json")
+FORMATS = ("rich", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEFAULT_CACHE = ".alliance-check-cache"
+# option name -> configuration key, for values the configuration file may set
+CONFIG_OPTIONS = {
+    "fail_on": "fail-on",
+    "approx_tolerance": "approx-tolerance",
+    "model": "model",
+    "published": "published",
+    "baseline": "baseline",
+    "cache_dir": "cache-dir",
+}
+SETTINGS_KEYS = {
+    "as-of-gap-days": "as_of_gap_days",
+    "event-instance-gap-days": "event_instance_gap_days",
+    "anchor-min-similarity": "anchor_min_similarity",
+    "fuzzy-name-cutoff": "fuzzy_name_cutoff",
+    "small-count-max": "small_count_max",
+}
 
 
 class DefaultGroup(click.Group):
@@ -34,7 +54,8 @@ class DefaultGroup(click.Group):
             self.format_help_text(ctx, formatter)
             command.format_options(sub, formatter)
         self.format_commands(ctx, formatter)
-        self.format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        formatter.write_text("Also: --version prints the version.")
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -60,16 +81,103 @@ def _warn_skipped(sources: Any) -> None:
 
 
 def _common(f: Any) -> Any:
-    f = click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm 3.8).")(
-        f
-    )
-    f = click.option(
-        "--published",
-        metavar="DATE",
-        callback=_published,
-        help="Reference date (YYYY-MM-DD) for relative dates in files with no 'published:' front matter.",
-    )(f)
+    options = [
+        click.option(
+            "--config", "config_path", metavar="FILE",
+            help="Configuration file (default: alliance-check.toml or pyproject.toml, found upwards).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Extract everything again; skip the cache."),
+        click.option(
+            "--cache-dir", metavar="DIR",
+            help=f"Where extracted claims are cached (default: {DEFAULT_CACHE} in the project folder).",
+        ),
+        click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm 3.8)."),
+        click.option(
+            "--published", metavar="DATE", callback=_published,
+            help="Reference date (YYYY-MM-DD) for relative dates in files with no 'published:' front matter.",
+        ),
+    ]  # fmt: skip
+    for option in options:
+        f = option(f)
     return f
+
+
+def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, dict[str, Any], Any]:
+    """Settings from the options, with the configuration file filling what was not given."""
+    from alliance_check.config import find_config
+    from alliance_check.models import InputError
+    from alliance_check.resources import set_extra_aliases
+
+    try:
+        config = find_config(explicit=params.get("config_path"))
+    except InputError as exc:
+        _fail(str(exc))
+    values = dict(params)
+    for option, key in CONFIG_OPTIONS.items():
+        if option in values and ctx.get_parameter_source(option) in (ParameterSource.DEFAULT, None):
+            raw = config.path_value(key) if key in ("baseline", "cache-dir") else config.get(key)
+            if raw is not None:
+                values[option] = raw
+    values.setdefault("fail_on", "error")
+    if values["fail_on"] not in FAIL_LEVELS:
+        _fail(f"{config.path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
+    if values.get("published"):
+        values["published"] = _published(ctx, click.Option(["--published"]), str(values["published"]))
+    extra = {SETTINGS_KEYS[k]: v for k, v in config.values.items() if k in SETTINGS_KEYS}
+    ignores = [*config.get("ignore", []), *values.get("ignore", ())]
+    settings = Settings(
+        model=values.get("model"),
+        published=values.get("published"),
+        approx_tolerance=float(values.get("approx_tolerance", Settings.approx_tolerance)),
+        fail_on=values.get("fail_on", "error"),
+        ignore_codes=tuple(sorted({i.upper() for i in ignores if _is_code(i)})),
+        ignore_topics=tuple(
+            sorted({*config.get("ignore-topics", []), *(i for i in ignores if not _is_code(i))})
+        ),
+        include=tuple(config.get("include", [])),
+        exclude=tuple(config.get("exclude", [])),
+        **extra,
+    )
+    set_extra_aliases(config.get("aliases", {}))
+    cache_dir = (
+        None if values.get("no_cache") else values.get("cache_dir") or str(config.root / DEFAULT_CACHE)
+    )
+    values["cache_dir"] = cache_dir
+    return settings, values, config
+
+
+def _is_code(text: str) -> bool:
+    return len(text) == 5 and text[:2].upper() == "AC" and text[2:].isdigit()
+
+
+def _changed_files(base: str) -> list[str]:
+    """Article files changed since BASE, and new untracked ones, as paths from the current folder."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        )
+        diff = subprocess.run(
+            ["git", "diff", "--name-only", "--diff-filter=ACMR", base, "--"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=top.stdout.strip(),
+        )
+        new = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=top.stdout.strip(),
+        )
+    except FileNotFoundError:
+        _fail("--changed needs git, which is not installed")
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or "").strip().splitlines()[-1:] or ["git failed"]
+        _fail(f"--changed {base}: {detail[0]}; run inside a git repository with an existing BASE")
+    root = Path(top.stdout.strip())
+    names = {*diff.stdout.splitlines(), *new.stdout.splitlines()}
+    return sorted(str(root / n) for n in names if n and (root / n).is_file())
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,26 +186,50 @@ def main() -> None:
     """Find numeric and dated claims in news articles and report where sources contradict each other.
 
     PATH is a file, a directory (its .txt, .md and .html files are read), or - for stdin.
-    Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+    Exit status: 0 nothing new at or above --fail-on, 1 new findings at or above it, 2 usage or
+    input error.
     """
 
 
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="rich",
-    show_default=True,
-    help="Report format.",
+    "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True, help="Report format."
 )
+@click.option("--output", metavar="FILE", help="Write the report to FILE; the terminal gets a short summary.")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_LEVELS),
     default="error",
     show_default=True,
-    help="Exit 1 when a finding is at least this severe.",
+    help="Exit 1 when a new finding is at least this severe.",
+)
+@click.option(
+    "--against",
+    multiple=True,
+    metavar="DIR",
+    help="Check PATH against this corpus: report only findings that involve PATH.",
+)
+@click.option(
+    "--changed",
+    metavar="BASE",
+    help="Check only the article files git says changed since BASE, against the rest of PATH.",
+)
+@click.option(
+    "--baseline", metavar="FILE", help="Findings recorded in FILE are reported as baselined, not failed."
+)
+@click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE and exit 0.")
+@click.option(
+    "--show-baselined", is_flag=True, help="Also show baselined and accepted findings in the report."
+)
+@click.option(
+    "--fail-on-stale", is_flag=True, help="Exit 1 when a baseline entry no longer matches any finding."
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODE|TOPIC",
+    help="Leave out a finding code (AC102) or topic pattern ('distance*'); repeatable.",
 )
 @click.option(
     "--approx-tolerance",
@@ -114,39 +246,70 @@ def main() -> None:
     help="Force colour on or off (default: on a terminal, unless NO_COLOR is set).",
 )
 @_common
-def check_command(
-    paths: tuple[str, ...],
-    fmt: str,
-    fail_on: str,
-    approx_tolerance: float,
-    no_agreements: bool,
-    width: int | None,
-    color: bool | None,
-    model: str | None,
-    published: str | None,
-) -> None:
+@click.pass_context
+def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) -> None:
     """Compare the claims of the given articles and report conflicts (the default command)."""
-    from alliance_check.check import check
-    from alliance_check.models import SEVERITY_RANK
+    from alliance_check.check import Gate, check
+    from alliance_check.gate import write_baseline
+    from alliance_check.models import SEVERITY_RANK, InputError
     from alliance_check.nlp import ModelError
-    from alliance_check.report import REPORTERS, ReportOptions
+    from alliance_check.report import REPORTERS, ReportOptions, summary_line
 
-    settings = Settings(model=model, published=published, approx_tolerance=approx_tolerance, fail_on=fail_on)
+    settings, values, _ = _configured(ctx, params)
+    focus = None
+    if values["changed"]:
+        focus = tuple(_changed_files(values["changed"]))
+        if values["against"]:
+            _fail("--changed and --against both name what to check; use one")
+    gate = Gate(
+        against=tuple(values["against"]),
+        focus=focus,
+        baseline=None if values["write_baseline"] else values.get("baseline"),
+        cache_dir=values["cache_dir"],
+    )
     try:
-        report = check(list(paths), settings)
-    except ModelError as exc:
+        report = check(list(paths), settings, gate)
+    except (ModelError, InputError) as exc:
         _fail(str(exc))
     _warn_skipped(report.sources)
     if not any(s.status == "checked" for s in report.sources):
         _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
-    REPORTERS[fmt](
-        report,
-        sys.stdout,
-        ReportOptions(width=width, color=color, show_agreements=not no_agreements),
+    if values["write_baseline"]:
+        count = write_baseline(values["write_baseline"], list(report.findings))
+        click.echo(f"alliance-check: wrote {count} findings to {values['write_baseline']}", err=True)
+        sys.exit(EXIT_CLEAN)
+    options = ReportOptions(
+        width=values["width"], color=values["color"], show_agreements=not values["no_agreements"],
+        show_baselined=values["show_baselined"],
+    )  # fmt: skip
+    if values["output"]:
+        import io
+
+        from alliance_check.gate import write_atomic
+
+        buffer = io.StringIO()
+        REPORTERS[values["fmt"]](
+            report,
+            buffer,
+            ReportOptions(
+                width=options.width or 100,
+                color=False,
+                show_agreements=options.show_agreements,
+                show_baselined=True,
+            ),
+        )
+        try:
+            write_atomic(values["output"], buffer.getvalue())
+        except OSError as exc:
+            _fail(f"{values['output']}: cannot write the report ({exc.strerror}); check the path")
+        click.echo(f"{summary_line(report)}; report written to {values['output']}")
+    else:
+        REPORTERS[values["fmt"]](report, sys.stdout, options)
+    fail_on = settings.fail_on
+    failing = fail_on != "never" and any(
+        f.status == "new" and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings
     )
-    if fail_on != "never" and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings
-    ):
+    if failing or (values["fail_on_stale"] and report.stale):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
@@ -162,20 +325,21 @@ def check_command(
     help="jsonl: one claim per line; json: one array; table: for reading.",
 )
 @_common
-def extract_command(paths: tuple[str, ...], fmt: str, model: str | None, published: str | None) -> None:
+@click.pass_context
+def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **params: Any) -> None:
     """Print every claim found in the given articles as a record."""
     from alliance_check.check import extract, read_articles
     from alliance_check.nlp import ModelError
     from alliance_check.report import ReportOptions
     from alliance_check.report.json import render_claims
 
-    settings = Settings(model=model, published=published)
+    settings, values, _ = _configured(ctx, params)
     articles, skipped = read_articles(list(paths), settings)
     _warn_skipped(skipped)
     if not articles:
         _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
     try:
-        per_article, _ = extract(articles, settings)
+        per_article, _, _ = extract(articles, settings, values["cache_dir"])
     except ModelError as exc:
         _fail(str(exc))
     claims = [c for batch in per_article for c in batch]
@@ -195,8 +359,5 @@ def run() -> None:
         click.echo("alliance-check: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug of ours: one line, never a traceback
-        click.echo(
-            f"alliance-check: internal error: {type(exc).__name__}: {exc}; please report it",
-            err=True,
-        )
+        click.echo(f"alliance-check: internal error: {type(exc).__name__}: {exc}; please report it", err=True)
         sys.exit(EXIT_USAGE)

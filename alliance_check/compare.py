@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -208,7 +209,30 @@ def _sides(
     return side_a, side_b
 
 
-def compare_group(group: ClaimGroup, settings: Settings | None = None) -> Finding | None:
+def fingerprint(code: str, group: ClaimGroup, a: Claim, b: Claim) -> str:
+    """A finding's identity: its code, topic and the two disagreeing values, not where they stand.
+
+    Moving lines or rewording other sentences keeps it; changing either value changes it; an
+    article that only repeats one of the two values does not create a new one.
+    """
+    key = group.claims[0].key
+    topic = key.head if key else group.subject
+    values = sorted(f"{_value_text(c)}|{c.qualifier}" for c in (a, b))
+    digest = hashlib.sha256("\n".join([code, topic, *values]).encode("utf-8")).hexdigest()
+    return digest[:20]
+
+
+def _value_text(c: Claim) -> str:
+    if isinstance(c.value, float):
+        base = to_base(c.value, c.unit)
+        unit = lexicon().units[c.unit].dimension if c.unit in lexicon().units else c.unit or ""
+        return f"{base:.6g}{unit}"
+    return f"{c.value}"
+
+
+def compare_group(
+    group: ClaimGroup, settings: Settings | None = None, focus: frozenset[str] | None = None
+) -> Finding | None:
     """The finding for one group: its worst pair of claims from different sources decides.
 
     >>> compare_group(group).message  # doctest: +SKIP
@@ -220,6 +244,8 @@ def compare_group(group: ClaimGroup, settings: Settings | None = None) -> Findin
     for a, b in combinations(group.claims, 2):
         if a.source == b.source:
             continue
+        if focus is not None and a.source not in focus and b.source not in focus:
+            continue  # checking new articles: what the corpus already says among itself is not theirs
         verdict = compare_pair(a, b, settings, recurring)
         if verdict is None:
             continue
@@ -251,10 +277,13 @@ def compare_group(group: ClaimGroup, settings: Settings | None = None) -> Findin
         message=message,
         group_id=group.id,
         pair=(a.id, b.id),
+        fingerprint=fingerprint(rule.code, group, a, b),
     )
 
 
-def compare_groups(groups: list[ClaimGroup], settings: Settings | None = None) -> list[Finding]:
-    """Findings for every group, worst first, then by subject."""
-    found = [f for g in groups if (f := compare_group(g, settings)) is not None]
+def compare_groups(
+    groups: list[ClaimGroup], settings: Settings | None = None, focus: frozenset[str] | None = None
+) -> list[Finding]:
+    """Findings for every group, worst first, then by subject; with ``focus``, only theirs."""
+    found = [f for g in groups if (f := compare_group(g, settings, focus)) is not None]
     return sorted(found, key=lambda f: (-SEVERITY_RANK[f.severity], f.subject, f.group_id))

@@ -508,3 +508,8 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(m)
         i += 1
     return out
+
+
+def clear_caches() -> None:
+    """Forget compiled patterns after the aliases change."""
+    _blocker_regex.cache_clear()

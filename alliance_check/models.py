@@ -42,6 +42,20 @@ RULES: dict[str, Rule] = {
 }  # fmt: skip
 
 
+class InputError(Exception):
+    """A problem with the input that the user can fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """An author's statement that a disagreement is deliberate: a finding code or a topic."""
+
+    source: str
+    target: str
+    reason: str = ""
+    line: int = 0
+
+
 @dataclass(frozen=True)
 class Article:
     """One source text and where its lines start."""
@@ -52,6 +66,7 @@ class Article:
     published: str | None = None
     published_how: str | None = None
     line_starts: tuple[int, ...] = (0,)
+    acceptances: tuple[Acceptance, ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -122,6 +137,9 @@ class Finding:
     message: str
     group_id: str
     pair: tuple[str, str] | None = None
+    fingerprint: str = ""
+    status: str = "new"  # new | baselined | accepted
+    note: str | None = None  # why it was accepted
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,10 @@ class Report:
     tool_version: str = ""
     schema_version: str = SCHEMA_VERSION
     model: str = ""
+    focus: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    unused_acceptances: tuple[tuple[str, str], ...] = ()
+    cache_hits: int = 0
     claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
 
     def claim(self, claim_id: str) -> Claim:
@@ -156,9 +178,10 @@ class Report:
             self.claim_index.update({c.id: c for c in self.claims})
         return self.claim_index[claim_id]
 
-    def counts(self) -> dict[str, int]:
-        """Findings per severity."""
+    def counts(self, status: str | None = "new") -> dict[str, int]:
+        """Findings per severity (by default only the new ones: not baselined, not accepted)."""
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
-            out[f.severity] += 1
+            if status is None or f.status == status:
+                out[f.severity] += 1
         return out

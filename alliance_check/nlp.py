@@ -64,6 +64,29 @@ def load_nlp(name: str | None = None) -> Any:
     raise ModelError(f"no English spaCy pipeline {MODEL_VERSION} is installed; run: {INSTALL_HINT}")
 
 
+def _dist_version(name: str) -> str | None:
+    from importlib import metadata
+
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+def model_id(name: str | None = None) -> str:
+    """The pipeline load_nlp(name) would load, as 'name-version', found without importing spaCy."""
+    if name:
+        version = _dist_version(name)
+        return f"{name}-{version}" if version else name
+    for candidate in DEFAULT_MODELS:
+        version = _dist_version(candidate)
+        if version and version.startswith(MODEL_VERSION):
+            return f"{candidate}-{version}"
+    return "none"
+
+
 def model_name(nlp: Any) -> str:
     """'lang_name-version' of a loaded pipeline, for reports and cache keys."""
     meta = nlp.meta

@@ -2,17 +2,58 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+DATA_FILES = (
+    "numbers.json",
+    "hedges.json",
+    "units.json",
+    "currencies.json",
+    "places.json",
+    "aliases.json",
+    "subjects.json",
+)
+_extra_aliases: dict[str, tuple[str, ...]] = {}
+
+
+def _text(name: str) -> str:
+    return resources.files("alliance_check").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("alliance_check").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(_text(name))
     return data
+
+
+def set_extra_aliases(extra: dict[str, list[str]]) -> None:
+    """Add a project's own names (from its configuration) to the domain's aliases."""
+    global _extra_aliases
+    cleaned = {str(k): tuple(str(a) for a in v) for k, v in sorted(extra.items())}
+    if cleaned == _extra_aliases:
+        return
+    _extra_aliases = cleaned
+    lexicon.cache_clear()
+    lexicon_fingerprint.cache_clear()
+    from alliance_check import mentions
+    from alliance_check.normalize import names
+
+    names.clear_caches()
+    mentions.clear_caches()
+
+
+@lru_cache(maxsize=1)
+def lexicon_fingerprint() -> str:
+    """A hash of every lexicon and the extra aliases: what the claims found depend on."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(_text(name).encode("utf-8"))
+    digest.update(json.dumps(_extra_aliases, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -143,6 +184,12 @@ def lexicon() -> Lexicon:
     entities: dict[str, EntityInfo] = {}
     entity_names: dict[str, str] = {}
     conditional: dict[str, tuple[str, frozenset[str]]] = {}
+    by_name = {e["canonical"]: e for e in aliases["entities"]}
+    for canonical, extra in _extra_aliases.items():
+        if canonical in by_name:
+            by_name[canonical]["aliases"] = [*by_name[canonical]["aliases"], *extra]
+        else:
+            aliases["entities"].append({"canonical": canonical, "type": "org", "aliases": list(extra)})
     for entry in aliases["entities"]:
         canon = entry["canonical"]
         entities[canon] = EntityInfo(canon, entry["type"], entry.get("country"), entry.get("location"))

@@ -33,3 +33,11 @@ class Settings:
     """Spelled-out counts up to this, referring back ('the two nations'), are not claims."""
     fail_on: str = "error"
     """Exit 1 when a finding has at least this severity (info, warning, error) or 'never'."""
+    ignore_codes: tuple[str, ...] = ()
+    """Finding codes left out of the report (AC102, ...)."""
+    ignore_topics: tuple[str, ...] = ()
+    """Topics left out of the report, as shell patterns ('distance between *')."""
+    include: tuple[str, ...] = ()
+    """Shell patterns a file found in a directory must match (default: any article file)."""
+    exclude: tuple[str, ...] = ()
+    """Shell patterns of files in directories to leave out."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import sys
@@ -9,16 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from alliance_check.models import Article
+from alliance_check.models import Acceptance, Article, InputError
 from alliance_check.normalize.dates import date_regex, parse_iso, resolve_match
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# <!-- alliance-check: accept AC101 -->, <!-- alliance-check: accept "US troops in Japan" -- reason -->
+_DIRECTIVE = re.compile(
+    r"(?im)^[ \t]*(?:<!--|#|//)?[ \t]*alliance-check:[ \t]*accept[ \t]+(?P<what>.+?)[ \t]*(?:-->)?[ \t]*$"
+)
+_ACCEPT_KEY = re.compile(r"(?im)^accept[ \t]*:[ \t]*(?P<what>.+)$")
+
+
 _PUBLISHED = re.compile(r"(?im)^(?:published|date|published_at|pubdate)\s*:\s*['\"]?([^'\"\r\n]+)")
-
-
-class InputError(Exception):
-    """A problem with the input that the user can fix; the message says how."""
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,46 @@ class Skipped:
     reason: str
 
 
-def collect(paths: list[str]) -> tuple[list[str], list[Skipped]]:
-    """Expand directories into their text files (sorted); report paths that cannot be used."""
+def _targets(raw: str) -> list[tuple[str, str]]:
+    """'AC101, "US troops in Japan" -- a reason' -> [(target, reason), ...]."""
+    text, _, reason = raw.partition("--")
+    parts = re.findall(r'"([^"]+)"|([^,]+)', text)
+    targets = [(a or b).strip() for a, b in parts]
+    return [(t, reason.strip()) for t in targets if t]
+
+
+def find_acceptances(source: str, text: str, front_matter: str = "") -> list[Acceptance]:
+    """Acceptances written in an article: a directive line, or ``accept:`` in its front matter.
+
+    >>> find_acceptances("a.md", "<!-- alliance-check: accept AC101 -- figure from 2023 -->")
+    [Acceptance(source='a.md', target='AC101', reason='figure from 2023', line=1)]
+    """
+    out: list[Acceptance] = []
+    for m in _DIRECTIVE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        out.extend(Acceptance(source, t, r, line) for t, r in _targets(m.group("what")))
+    for m in _ACCEPT_KEY.finditer(front_matter):
+        line = front_matter.count("\n", 0, m.start()) + 1
+        out.extend(Acceptance(source, t, r, line) for t, r in _targets(m.group("what")))
+    return out
+
+
+def _selected(path: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    rel = path.relative_to(root).as_posix()
+    names = (rel, path.name)
+    if include and not any(fnmatch.fnmatch(n, p) for p in include for n in names):
+        return False
+    return not any(fnmatch.fnmatch(n, p) for p in exclude for n in names)
+
+
+def collect(
+    paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> tuple[list[str], list[Skipped]]:
+    """Expand directories into their text files (sorted); report paths that cannot be used.
+
+    ``include`` and ``exclude`` are shell patterns matched against a file's path inside the
+    directory given, or its name; files named on the command line are always taken.
+    """
     files: list[str] = []
     skipped: list[Skipped] = []
     for raw in paths:
@@ -40,7 +82,12 @@ def collect(paths: list[str]) -> tuple[list[str], list[Skipped]]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in TEXT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and _selected(p, path, include, exclude)
             )
             if not found:
                 skipped.append(Skipped(raw, "no .txt, .md or .html files in this directory"))
@@ -80,6 +127,9 @@ def make_article(source: str, text: str, label: str = "", published: str | None 
     how: str | None = None
     pub: str | None = None
     front = _FRONT_MATTER.match(text)
+    acceptances = find_acceptances(source, text, front.group(1) if front else "")
+    # directive lines are for the tool, not claims: blank them, keeping every offset
+    text = _DIRECTIVE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group(0)), text)
     if front:
         found = _PUBLISHED.search(front.group(1))
         if found:
@@ -98,7 +148,7 @@ def make_article(source: str, text: str, label: str = "", published: str | None 
         guess = infer_published(text)
         if guess:
             pub, how = guess.isoformat(), "inferred"
-    return Article(source, text, label or source, pub, how, _line_starts(text))
+    return Article(source, text, label or source, pub, how, _line_starts(text), tuple(acceptances))
 
 
 def read_source(source: str, published: str | None = None) -> Article:

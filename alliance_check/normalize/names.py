@@ -50,3 +50,8 @@ def find_names(text: str, places: frozenset[str] = frozenset()) -> list[NameMatc
             continue
         out.append(NameMatch(match.start(), match.end(), canonical, lex.entities[canonical]))
     return out
+
+
+def clear_caches() -> None:
+    """Forget compiled patterns after the aliases change."""
+    _name_regex.cache_clear()

@@ -42,6 +42,7 @@ def claim_record(c: Claim) -> dict[str, Any]:
 def report_document(report: Report) -> dict[str, Any]:
     """The whole report as plain JSON-ready data."""
     counts = report.counts()
+    statuses = {s: sum(1 for f in report.findings if f.status == s) for s in ("new", "baselined", "accepted")}
     return {
         "schema_version": report.schema_version,
         "tool": {"name": "alliance-check", "version": report.tool_version, "model": report.model},
@@ -52,7 +53,12 @@ def report_document(report: Report) -> dict[str, Any]:
             "claims": len(report.claims),
             "groups": len(report.groups),
             "findings": counts,
+            "statuses": statuses,
+            "cache_hits": report.cache_hits,
         },
+        "focus": list(report.focus),
+        "stale_baseline": list(report.stale),
+        "unused_acceptances": [{"source": s, "target": t} for s, t in report.unused_acceptances],
         "sources": [asdict(s) for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
         "groups": [
@@ -75,6 +81,9 @@ def report_document(report: Report) -> dict[str, Any]:
                 "claim_ids": list(f.claim_ids),
                 "pair": list(f.pair) if f.pair else None,
                 "message": f.message,
+                "fingerprint": f.fingerprint,
+                "status": f.status,
+                "note": f.note,
             }
             for f in report.findings
         ],

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alliance_check.models import RULES, Claim, Finding, Report
-from alliance_check.report import ReportOptions
+from alliance_check.report import ReportOptions, visible
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 QUALIFIER_WORD = {
@@ -114,7 +114,7 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Print the whole report once."""
     console = make_console(stream, options)
     parts: list[RenderableType] = [_summary(report), Text("")]
-    serious = [f for f in report.findings if f.severity in ("error", "warning")]
+    serious = [f for f in visible(report, options) if f.severity in ("error", "warning")]
     for finding in serious:
         parts.append(_finding_panel(report, finding))
     infos = [f for f in report.findings if f.severity == "info"]

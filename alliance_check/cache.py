@@ -1,0 +1,99 @@
+"""Claims cached per file content, keyed by tool version, model and extraction settings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from alliance_check import __version__
+from alliance_check.gate import write_atomic
+from alliance_check.models import Article, Claim, SubjectKey
+from alliance_check.resources import lexicon_fingerprint
+from alliance_check.settings import Settings
+
+CACHE_FORMAT = 1
+
+
+def cache_key(article: Article, settings: Settings, model: str) -> str:
+    """Everything that decides an article's claims: its text, reference date, model, lexicons, tool."""
+    parts = [
+        f"format={CACHE_FORMAT}",
+        f"tool={__version__}",
+        f"model={model}",
+        f"lexicon={lexicon_fingerprint()}",
+        f"small_count_max={settings.small_count_max}",
+        f"published={article.published}|{article.published_how}",
+        hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _encode(claim: Claim) -> dict[str, Any]:
+    data = asdict(claim)
+    if claim.key is not None:
+        data["key"] = {
+            "head": claim.key.head,
+            "owners": sorted(claim.key.owners),
+            "places": sorted(claim.key.places),
+            "anchors": sorted(claim.key.anchors),
+            "named": claim.key.named,
+        }
+    for field_name in ("id", "source", "label"):
+        data.pop(field_name)
+    return data
+
+
+def _decode(data: dict[str, Any], article: Article) -> Claim:
+    key = data.pop("key")
+    subject_key = None
+    if key is not None:
+        subject_key = SubjectKey(
+            key["head"],
+            frozenset(key["owners"]),
+            frozenset(key["places"]),
+            frozenset(key["anchors"]),
+            key["named"],
+        )
+    claim = Claim(id="", source=article.source, label=article.label, key=subject_key, **data)
+    if not isinstance(claim.line, int) or not isinstance(claim.text, str):
+        raise ValueError("malformed claim")
+    return Claim(
+        **{**asdict(claim), "key": subject_key, "id": f"{article.source}:{claim.line}:{claim.column}"}
+    )
+
+
+class ClaimCache:
+    """One JSON file per article content; a corrupt or stale entry is ignored and rebuilt."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def load(self, key: str, article: Article) -> list[Claim] | None:
+        """The cached claims, re-stamped with this article's name, or None."""
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return None
+            return [_decode(dict(item), article) for item in data["claims"]]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # corrupt, truncated or from another version: rebuild, never trust
+
+    def store(self, key: str, claims: list[Claim]) -> None:
+        """Write an entry atomically; a cache that cannot be written is not an error."""
+        payload = {"key": key, "claims": [_encode(c) for c in claims]}
+        try:
+            write_atomic(str(self._path(key)), json.dumps(payload, ensure_ascii=False))
+            gitignore = self.directory / ".gitignore"
+            if not gitignore.exists():
+                write_atomic(str(gitignore), "*\n")
+        except OSError:
+            pass

@@ -1,0 +1,40 @@
+"""GitHub Actions workflow commands: one annotation per finding, at the claim's line and column."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from alliance_check.models import RULES, Report
+from alliance_check.report import ReportOptions, summary_line, visible
+from alliance_check.report.sarif import _primary
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
+    """``::error file=...,line=...,col=...,title=...::message`` for each visible finding."""
+    for s in report.sources:
+        if s.status != "checked":
+            stream.write(f"::warning file={_prop(s.source)},title=not checked::{_data(s.reason or '')}\n")
+    for f in visible(report, options):
+        if f.severity == "info":
+            continue
+        claim = _primary(report, f)
+        title = f"{f.code} {RULES[f.code].name}" + ("" if f.status == "new" else f" ({f.status})")
+        command = COMMANDS[f.severity] if f.status == "new" else "notice"
+        where = f"file={_prop(claim.source)},line={claim.line},col={claim.column}"
+        end = f"endColumn={claim.column + len(claim.text)}"
+        stream.write(
+            f"::{command} {where},{end},title={_prop(title)}::{_data(f.subject + ': ' + f.message)}\n"
+        )
+    for fp in report.stale:
+        stream.write(f"::notice title=stale baseline entry::{_data(fp)} no longer matches any finding\n")
+    stream.write(summary_line(report) + "\n")

@@ -1,0 +1,54 @@
+"""Markdown for a pull-request comment or a job summary: a table of findings, then details."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from alliance_check.models import RULES, Report
+from alliance_check.report import ReportOptions, summary_line, visible
+
+ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
+    """Write the summary table and one section per finding."""
+    lines = [
+        "## alliance-check",
+        "",
+        summary_line(report).removeprefix("alliance-check: ").capitalize() + ".",
+        "",
+    ]
+    shown = [f for f in visible(report, options) if f.severity != "info"]
+    if shown:
+        lines += ["| | code | topic | what the sources say | status |", "|---|---|---|---|---|"]
+        for f in shown:
+            lines.append(
+                f"| {ICONS[f.severity]} | {f.code} {RULES[f.code].name} | {_cell(f.subject)} | "
+                f"{_cell(f.message)} | {f.status} |"
+            )
+        lines.append("")
+        for f in shown:
+            lines += [f"### {f.code} {_cell(f.subject)}", "", _cell(f.message), ""]
+            lines += ["| source | where | says | qualifier |", "|---|---|---|---|"]
+            for claim in (report.claim(i) for i in f.claim_ids):
+                lines.append(
+                    f"| {claim.label} | `{claim.source}:{claim.line}:{claim.column}` | {_cell(claim.text)} | "
+                    f"{claim.qualifier} |"
+                )
+            lines.append("")
+    else:
+        lines += ["No new conflicts.", ""]
+    skipped = [s for s in report.sources if s.status != "checked"]
+    if skipped:
+        lines += (
+            ["**Not checked:**", ""] + [f"- `{s.source}`: {_cell(s.reason or '')}" for s in skipped] + [""]
+        )
+    if report.stale:
+        lines += [f"**Stale baseline entries:** {len(report.stale)} (the baseline can shrink).", ""]
+    for source, target in report.unused_acceptances:
+        lines.append(f"- Unused acceptance of `{_cell(target)}` in `{source}`.")
+    stream.write("\n".join(lines).rstrip() + "\n")

@@ -1,0 +1,132 @@
+"""SARIF 2.1.0: one rule per finding code, a result per finding with its claims' locations."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from alliance_check.models import RULES, Claim, Finding, Report
+from alliance_check.report import ReportOptions
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "allianceCheckFinding/v1"
+
+
+def _uri(source: str) -> str:
+    return source.replace("\\", "/").removeprefix("./")
+
+
+def _location(claim: Claim) -> dict[str, Any]:
+    lines = claim.text.split("\n")
+    end_line = claim.line + len(lines) - 1
+    end_column = (len(lines[-1]) + 1) if len(lines) > 1 else claim.column + len(claim.text)
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(claim.source)},
+            "region": {
+                "startLine": claim.line,
+                "startColumn": claim.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "snippet": {"text": claim.text},
+            },
+        }
+    }
+
+
+def _primary(report: Report, finding: Finding) -> Claim:
+    """Where a result is shown: the pair's claim from a checked (focus) article when there is one."""
+    pair = [report.claim(i) for i in (finding.pair or finding.claim_ids[:1])]
+    if report.focus:
+        in_focus = [c for c in pair if c.source in report.focus]
+        if in_focus:
+            return in_focus[0]
+    return sorted(pair, key=lambda c: (c.label, c.line))[-1]
+
+
+def _result(report: Report, finding: Finding, rule_index: dict[str, int], baseline: bool) -> dict[str, Any]:
+    primary = _primary(report, finding)
+    related = [
+        {**_location(c), "id": n + 1, "message": {"text": f"{c.label} says {c.text}"}}
+        for n, c in enumerate(report.claim(i) for i in finding.claim_ids if i != primary.id)
+    ]
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index[finding.code],
+        "level": LEVELS[finding.severity],
+        "message": {"text": f"{finding.subject}: {finding.message}"},
+        "locations": [_location(primary)],
+        "relatedLocations": related,
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "properties": {"verdict": finding.verdict, "subject": finding.subject, "status": finding.status},
+    }
+    if baseline:
+        result["baselineState"] = "unchanged" if finding.status == "baselined" else "new"
+    if finding.status == "accepted":
+        result["suppressions"] = [{"kind": "inSource", "justification": finding.note or "accepted"}]
+    elif finding.status == "baselined":
+        result["suppressions"] = [{"kind": "external", "justification": "in the baseline"}]
+    return result
+
+
+def sarif_document(report: Report) -> dict[str, Any]:
+    """The report as a SARIF 2.1.0 log."""
+    rules = sorted(RULES.values(), key=lambda r: r.code)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    baseline = any(f.status == "baselined" for f in report.findings) or bool(report.stale)
+    notifications = [
+        {
+            "level": "warning",
+            "message": {"text": f"not checked: {s.reason}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(s.source)}}}],
+        }
+        for s in report.sources
+        if s.status != "checked"
+    ]
+    notifications += [
+        {"level": "note", "message": {"text": f"baseline entry {fp} no longer matches any finding (stale)"}}
+        for fp in report.stale
+    ]
+    notifications += [
+        {
+            "level": "note",
+            "message": {"text": f"acceptance of {target!r} in {source} matches no finding (unused)"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}],
+        }
+        for source, target in report.unused_acceptances
+    ]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "alliance-check",
+                        "version": report.tool_version,
+                        "informationUri": "https://pypi.org/project/alliance-check/",
+                        "rules": [
+                            {
+                                "id": r.code,
+                                "name": r.name,
+                                "shortDescription": {"text": r.description},
+                                "defaultConfiguration": {"level": LEVELS[r.severity]},
+                            }
+                            for r in rules
+                        ],
+                    }
+                },
+                "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+                "columnKind": "unicodeCodePoints",
+                "results": [
+                    _result(report, f, rule_index, baseline) for f in report.findings if f.severity != "info"
+                ],
+            }
+        ],
+    }
+
+
+def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
+    """Write the SARIF log."""
+    stream.write(json.dumps(sarif_document(report), ensure_ascii=False, indent=2) + "\n")
