@@ -100,7 +100,12 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
     findings, unused = apply_acceptances(findings, acceptances, index)
     stale: list[str] = []
     if gate.baseline:
-        findings, stale = apply_baseline(findings, read_baseline(gate.baseline))
+        baseline = read_baseline(gate.baseline)
+        findings, stale = apply_baseline(findings, baseline)
+        if focus is not None and stale:
+            # an entry is stale only if nothing in the whole corpus matches it any more
+            everything = {f.fingerprint for f in compare_groups(groups, settings, None)}
+            stale = [fp for fp in stale if fp not in everything]
     checked = [
         SourceStatus(a.source, a.label, "checked", None, a.published, a.published_how, len(batch))
         for a, batch in zip(articles, per_article, strict=True)
@@ -117,4 +122,5 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
         stale=tuple(stale),
         unused_acceptances=tuple((a.source, a.target) for a in unused),
         cache_hits=hits,
+        baseline_used=gate.baseline is not None,
     )

@@ -178,10 +178,11 @@ def _is_recurring(group: ClaimGroup) -> bool:
     key = group.claims[0].key
     if key is None:
         return False
-    if key.named:
-        return True
-    event = key.head.split("|", 1)[-1].split(" of ", 1)[0]
-    return event in lexicon().recurring_events
+    name = key.head.split("|", 1)[-1]
+    entity = lexicon().entities.get(name)
+    if entity is not None:
+        return entity.type == "event"  # a named meeting recurs; a named treaty's signing does not
+    return name.split(" of ", 1)[0] in lexicon().recurring_events
 
 
 def _say(claims: list[Claim]) -> str:

@@ -170,6 +170,7 @@ class Report:
     stale: tuple[str, ...] = ()
     unused_acceptances: tuple[tuple[str, str], ...] = ()
     cache_hits: int = 0
+    baseline_used: bool = False
     claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
 
     def claim(self, claim_id: str) -> Claim:

@@ -6,6 +6,7 @@ import fnmatch
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -176,12 +177,18 @@ def read_source(source: str, published: str | None = None) -> Article:
 
 
 def short_labels(sources: list[str]) -> dict[str, str]:
-    """Short names for the report: '000' for 'seeds/000_e976421b36fe2b12.txt' when unique."""
+    """Short names for the report: '000' for 'seeds/000_e976421b36fe2b12.txt' when no other file
+    starts the same way; else the file's stem; else its path."""
     stems = {s: os.path.splitext(os.path.basename(s))[0] for s in sources}
-    for prefix_only in (True, False):
-        labels = {
-            s: (re.split(r"[_\s]", stem)[0] if prefix_only else stem) or stem for s, stem in stems.items()
-        }
-        if len(set(labels.values())) == len(labels):
-            return labels
-    return {s: s for s in sources}
+    prefixes = {s: re.split(r"[_\s]", stem)[0] or stem for s, stem in stems.items()}
+    prefix_count = Counter(prefixes.values())
+    stem_count = Counter(stems.values())
+    out: dict[str, str] = {}
+    for s in sources:
+        if prefix_count[prefixes[s]] == 1 and prefixes[s] not in stem_count.keys() - {stems[s]}:
+            out[s] = prefixes[s]
+        elif stem_count[stems[s]] == 1:
+            out[s] = stems[s]
+        else:
+            out[s] = s
+    return out

@@ -54,7 +54,6 @@ def report_document(report: Report) -> dict[str, Any]:
             "groups": len(report.groups),
             "findings": counts,
             "statuses": statuses,
-            "cache_hits": report.cache_hits,
         },
         "focus": list(report.focus),
         "stale_baseline": list(report.stale),

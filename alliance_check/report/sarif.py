@@ -74,7 +74,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log."""
     rules = sorted(RULES.values(), key=lambda r: r.code)
     rule_index = {r.code: i for i, r in enumerate(rules)}
-    baseline = any(f.status == "baselined" for f in report.findings) or bool(report.stale)
+    baseline = report.baseline_used
     notifications = [
         {
             "level": "warning",

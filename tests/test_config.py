@@ -1,0 +1,95 @@
+"""Configuration discovery and precedence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from alliance_check.cli import main
+from alliance_check.config import find_config
+from alliance_check.models import InputError
+
+
+def test_found_upwards_and_alliance_toml_first(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.alliance-check]\nfail-on = "warning"\n', encoding="utf-8")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    assert find_config(sub).get("fail-on") == "warning"
+    (tmp_path / "a" / "alliance-check.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    config = find_config(sub)
+    assert config.get("fail-on") == "never" and config.root == tmp_path / "a"
+
+
+def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert find_config(tmp_path).path is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param('fail_on = "error"\n', "unknown key 'fail_on'", id="unknown key"),
+        pytest.param(
+            "approx-tolerance = 'wide'\n", "approx-tolerance must be a float or int", id="wrong type"
+        ),
+        pytest.param("fail-on = \n", "not valid TOML", id="bad syntax"),
+    ],
+)
+def test_bad_configuration_is_an_error_naming_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "alliance-check.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        find_config(tmp_path)
+
+
+def test_command_line_wins_over_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Japan is home to 54,000 American troops.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Japan is home to 40,000 American troops.\n", encoding="utf-8")
+    (tmp_path / "alliance-check.toml").write_text('fail-on = "never"\nignore = ["AC102"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["corpus", "--format", "json"]).exit_code == 0
+    assert runner.invoke(main, ["corpus", "--format", "json", "--fail-on", "error"]).exit_code == 1
+    (tmp_path / "alliance-check.toml").write_text('fail-on = "never"\nfailon = 1\n', encoding="utf-8")
+    bad = runner.invoke(main, ["corpus"])
+    assert bad.exit_code == 2 and "unknown key 'failon'" in bad.stderr
+
+
+def test_ignored_codes_and_topics_leave_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Japan is home to 54,000 American troops.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Japan is home to 40,000 American troops.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for ignore in ("AC101", "us troops*"):
+        result = CliRunner().invoke(main, ["corpus", "--format", "json", "--ignore", ignore])
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["findings"] == []
+
+
+def test_extra_aliases_from_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The Harbor Accord was signed in 1998.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The Bay Treaty was signed in 2001.\n", encoding="utf-8")
+    (tmp_path / "alliance-check.toml").write_text(
+        '[aliases]\n"Harbor Accord" = ["Bay Treaty"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["corpus", "--format", "json", "--no-cache"])
+        doc = json.loads(result.stdout)
+        assert [f["code"] for f in doc["findings"]] == ["AC201"]
+    finally:
+        from alliance_check.resources import set_extra_aliases
+
+        set_extra_aliases({})
