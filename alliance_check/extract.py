@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from alliance_check.mentions import Mention, explicit_year, find_mentions
+from alliance_check.mentions import Mention, explicit_year, find_mentions, has_signal
 from alliance_check.models import Article, Claim, SubjectKey
 from alliance_check.normalize.dates import parse_iso
 from alliance_check.normalize.names import NameMatch, find_names
@@ -70,8 +70,8 @@ class _Sentence:
         return [p for p in self.places if p.start < end and p.end > start]
 
 
-def _is_reference_entry(article: Article, sent: Any) -> bool:
-    line, _ = article.position(sent.start_char)
+def _is_reference_entry(article: Article, sent: Any, offset: int = 0) -> bool:
+    line, _ = article.position(offset + sent.start_char)
     start = article.line_starts[line - 1]
     end = article.line_starts[line] if line < len(article.line_starts) else len(article.text)
     text = article.text[start:end]
@@ -562,10 +562,11 @@ def _place_claims(ctx: _Sentence, make: _ClaimMaker) -> Iterator[Claim]:
 class _ClaimMaker:
     """Builds the Claim records of one sentence, with positions from the article."""
 
-    def __init__(self, article: Article, sentence: str, base: int) -> None:
+    def __init__(self, article: Article, sentence: str, base: int, offset: int = 0) -> None:
         self.article = article
         self.sentence = " ".join(sentence.split())
         self.base = base
+        self.offset = offset  # where the parsed piece of text starts in the article
 
     def __call__(
         self,
@@ -582,6 +583,7 @@ class _ClaimMaker:
         key: SubjectKey | None,
         note: str | None,
     ) -> Claim:
+        start, end = start + self.offset, end + self.offset
         line, column = self.article.position(start)
         return Claim(
             id=f"{self.article.source}:{line}:{column}",
@@ -603,30 +605,44 @@ class _ClaimMaker:
             key=key,
             note=note,
             label=self.article.label,
-            sentence_start=self.base,
+            sentence_start=self.offset + self.base,
         )
 
 
-def extract_claims(doc: Any, article: Article, settings: Settings | None = None) -> Iterator[Claim]:
-    """Every claim in one parsed article, in text order.
+@dataclass
+class _Reading:
+    """What reading one article carries from sentence to sentence."""
+
+    year_hint: int | None = None  # the year of the last full date read: 'July 13' after 'July 12, 2014'
+    seen: set[tuple[int, int, str]] = field(default_factory=set)
+
+
+def extract_claims(
+    doc: Any,
+    article: Article,
+    settings: Settings | None = None,
+    offset: int = 0,
+    reading: _Reading | None = None,
+) -> Iterator[Claim]:
+    """Every claim in a parsed article, or in a parsed piece of it starting at ``offset``.
 
     >>> claims = list(extract_claims(nlp(text), article))  # doctest: +SKIP
     """
     settings = settings or Settings()
     reference = parse_iso(article.published) if article.published else None
-    seen: set[tuple[int, int, str]] = set()
-    year_hint: int | None = None  # the year of the last full date read, for 'July 13' after 'July 12, 2014'
+    reading = reading if reading is not None else _Reading()
+    seen = reading.seen
     for sent in doc.sents:
-        if not sent.text.strip() or _is_reference_entry(article, sent):
+        if not sent.text.strip() or _is_reference_entry(article, sent, offset):
             continue
         ctx = _Sentence(sent)
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference, year_hint)
+        mentions = find_mentions(sent.text, reference, reading.year_hint)
         for m in mentions:
-            year_hint = explicit_year(m) or year_hint
+            reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
 
-        make = _ClaimMaker(article, sent.text, base)
+        make = _ClaimMaker(article, sent.text, base, offset)
         sentence_claims: list[Claim] = []
         for m in mentions:
             if m.kind == "count" and not _keep_count(m, doc, base, sent.text, settings):
@@ -672,21 +688,104 @@ def extract_claims(doc: Any, article: Article, settings: Settings | None = None)
             sentence_claims.append(claim)
         sentence_claims.extend(_place_claims(ctx, make))
         for claim in sorted(sentence_claims, key=lambda c: (c.start, c.kind)):
-            marker = (claim.start, claim.end, claim.kind)
+            marker = (claim.start, claim.end, claim.kind)  # article offsets
             if marker not in seen:
                 seen.add(marker)
                 yield claim
 
 
+def _could_hold_claim(text: str, reference: date | None) -> bool:
+    """The rule scanner finds a mention that extraction could keep, or a place of an event."""
+    for m in find_mentions(text, reference):
+        if not (m.kind == "count" and m.spelled and m.value == 1 and not _is_bare(text, m)):
+            return True  # a lone spelled 'one' is never kept unless it is all there is
+    return _place_trigger().search(text) is not None
+
+
+def candidate_spans(nlp: Any, text: str, reference: date | None = None) -> list[tuple[int, int]]:
+    """Stretches of text that may hold a claim, found with the tokenizer and rules alone.
+
+    A sentence (cut at sentence punctuation and line breaks) is a candidate when the rule scanner
+    finds a number, date, amount or measure in it, or an event word with 'in/at' before a name.
+    Adjacent candidates are joined, so the parser sees them together.
+    """
+    doc = nlp.tokenizer(text)
+    sentencizer(doc)
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        chunk = sent.text
+        if (has_signal(chunk) and _could_hold_claim(chunk, reference)) or _place_trigger().search(chunk):
+            start, end = sent.start_char, sent.end_char
+            if spans and not text[spans[-1][1] : start].strip():
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Any:
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def sentencizer(doc: Any) -> Any:
+    """Sentence starts from punctuation and line breaks, without the statistical parser.
+
+    A sentence does not start with a digit or a lower-case word ('Rs. 20', 'approx. five'): the
+    full stop before it ended an abbreviation.
+    """
+    _sentencizer()(doc)
+    for i, tok in enumerate(doc):
+        after_break = i > 0 and ("\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_)
+        if after_break:
+            tok.is_sent_start = True
+        elif i > 0 and tok.is_sent_start and (tok.text[:1].isdigit() or tok.text[:1].islower()):
+            tok.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _place_trigger() -> re.Pattern[str]:
+    lex = lexicon()
+    words = {*lex.event_nouns, *lex.event_verbs, *(n.lower() for n in lex.entity_names)}
+    stems = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    irregular = "met|held|hosted|visited|signed|convened|gathered|flew|went|came"
+    # an event word, then within a few words 'in/at' before a capitalised name: 'met in Tokyo'
+    return re.compile(
+        rf"(?i:\b(?:{stems}|{irregular})(?:s|es|ed|d|ing)?\b)(?:\W+\w+){{0,4}}?\W+(?i:in|at)\s+(?:the\s+)?[A-Z]"
+    )
+
+
 def extract_articles(
-    articles: list[Article], nlp: Any, settings: Settings | None = None
+    articles: list[Article],
+    nlp: Any,
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[list[Claim]]:
-    """Claims of each article, parsing them in one batch."""
-    texts = (a.text for a in articles)
-    return [
-        sorted(extract_claims(doc, article, settings), key=lambda c: (c.start, c.kind))
-        for doc, article in zip(nlp.pipe(texts, batch_size=16), articles, strict=False)
+    """Claims of each article; only candidate stretches go through the statistical pipeline.
+
+    ``progress`` is called with the number of articles finished since the last call.
+    """
+    settings = settings or Settings()
+    pieces = [
+        (i, s, e)
+        for i, a in enumerate(articles)
+        for s, e in candidate_spans(nlp, a.text, parse_iso(a.published) if a.published else None)
     ]
+    texts = (articles[i].text[s:e] for i, s, e in pieces)
+    results: list[list[Claim]] = [[] for _ in articles]
+    readings = [_Reading() for _ in articles]
+    done = 0
+    for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
+        results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i]))
+        if progress and i > done:
+            progress(i - done)
+            done = i
+    if progress and len(articles) > done:
+        progress(len(articles) - done)
+    return [sorted(claims, key=lambda c: (c.start, c.kind)) for claims in results]
 
 
 def dated(value: str | None) -> date | None:

@@ -13,7 +13,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from alliance_check.normalize.dates import FUTURE_MARKERS, YEAR_CONTEXT, date_regex, resolve_match, shift
+from alliance_check.normalize.dates import (
+    FUTURE_MARKERS,
+    MONTHS,
+    ORDINAL_DAYS,
+    WEEKDAYS,
+    YEAR_CONTEXT,
+    date_regex,
+    resolve_match,
+    shift,
+)
 from alliance_check.normalize.numbers import ParsedNumber, hedge_regex, number_regex, split_numbers
 from alliance_check.normalize.units import (
     currency_name_regex,
@@ -155,6 +164,30 @@ _NEXT_VALUE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _signal_regex() -> re.Pattern[str]:
+    lex = lexicon()
+    words = {
+        *lex.number_units, *lex.number_tens, *lex.number_scales, *lex.number_multiples, *lex.fractions,
+        *(k for k in MONTHS if len(k) > 3), *(k for k in WEEKDAYS if len(k) > 3),
+        "today", "tomorrow", "tmrw", "yesterday", "ago", "day", "days", "year", "years", "yr", "month",
+        "months", "week", "weeks", "decade", "decades", "fortnight", "dozen", "percent", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }  # fmt: skip
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\d|[%$€£¥₩₹₽]|(?i:\b(?:{alternation}))")
+
+
+def has_signal(text: str) -> bool:
+    """Whether the text has anything a mention could start from: a digit, a number or date word, a
+    currency sign. Text without one holds no numeric or dated claim.
+
+    >>> has_signal("The alliance was strengthened."), has_signal("It took two years.")
+    (False, True)
+    """
+    return _signal_regex().search(text) is not None
+
+
 def find_mentions(text: str, reference: date | None = None, year_hint: int | None = None) -> list[Mention]:
     """Every date, amount of money, percentage, measured quantity and count in ``text``.
 
@@ -163,6 +196,8 @@ def find_mentions(text: str, reference: date | None = None, year_hint: int | Non
     >>> [(m.kind, m.value, m.unit, m.qualifier) for m in find_mentions("more than 6,000 km away")]
     [('quantity', 6000.0, 'km', 'lower_bound')]
     """
+    if not has_signal(text):
+        return []
     blocked = [(m.start(), m.end()) for m in _blocker_regex().finditer(text)]
     blocked = [b for b in blocked if not _is_currency_code(text[b[0] : b[1]])]
     blocked += [(m.start(), m.end()) for m in _SPAN_OF_YEARS.finditer(text) if _is_span_of_years(m)]
@@ -255,26 +290,71 @@ def _is_currency_code(text: str) -> bool:
     return bool(letters and letters.group(0).upper() in lexicon().currency_codes)
 
 
+@lru_cache(maxsize=1)
+def _start_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Where a number, a date or a currency sign can begin: the only places patterns are tried."""
+    lex = lexicon()
+    number_words = [*lex.number_units, *lex.number_tens, *lex.number_multiples, *lex.fractions, *lex.negative]
+    scale_like = [*lex.number_scales, *lex.number_multiples, *lex.fractions, "hundred"]
+    spans = [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "fortnight",
+    ]
+    spans += [w + "s" for w in WEEKDAYS] + list(WEEKDAYS)
+    words = _phrases(number_words)
+    number = rf"(?<!\w)(?<!\d[.,])(?:\.?\d|-\s?\d|(?i:(?:{words})\b|an?\s+(?={_phrases(scale_like)}\b)))"
+    date_words = [
+        *MONTHS, *WEEKDAYS, *ORDINAL_DAYS, "yesterday", "today", "tomorrow", "tmrw", "last", "next", "this",
+        "coming", "past", "previous", "current", "earlier", "later", "early", "mid", "late", "end", "start",
+        "the", "in", "on", "day",
+    ]  # fmt: skip
+    dates = rf"{number}|(?i:(?<![\w])(?:{_phrases(date_words)})(?![a-z])|an?\s+(?={_phrases(spans)}\b))"
+    money = rf"(?i:(?<![A-Za-z])(?:{currency_symbol_regex()}))"
+    return re.compile(number), re.compile(dates), re.compile(money)
+
+
 def _candidates(text: str, reference: date | None) -> Iterator[Mention]:
     pats = _patterns()
-    for match in date_regex().finditer(text):
-        mention = _date_mention(text, match, reference)
-        if mention:
+    number_starts, date_starts, money_starts = _start_regexes()
+    dates = date_regex()
+    for start in sorted({m.start() for m in date_starts.finditer(text)}):
+        match = dates.match(text, start)
+        if match and (mention := _date_mention(text, match, reference)):
             yield mention
     money_context = _money_context(text)
+    for start in sorted({m.start() for m in money_starts.finditer(text)}):
+        match = pats["money_sym"].match(text, start)
+        if match and (mention := _number_mention("money", match, text, money_context)):
+            yield mention
+    starts = sorted({m.start() for m in number_starts.finditer(text)})
     for form, pattern in (
-        ("money", pats["money_sym"]),
         ("money", pats["money_after_sym"]),
         ("money", pats["money_name"]),
         ("percent", pats["percent"]),
         ("unit", pats["unit"]),
         ("compound", pats["compound"]),
     ):
-        for match in pattern.finditer(text):
-            mention = _number_mention(form, match, text, money_context)
-            if mention is not None:
+        for start in starts:
+            match = pattern.match(text, start)
+            if match and (mention := _number_mention(form, match, text, money_context)) is not None:
                 yield mention
-    for match in pats["count"].finditer(text):
+    covered = -1
+    for start in starts:
+        if start < covered:
+            continue  # inside a run of number tokens already split
+        match = pats["count"].match(text, start)
+        if not match:
+            continue
+        covered = match.end()
         base = match.start("num")
         for s, e, parsed in split_numbers(match.group("num")):
             yield _count_mention(base + s, base + e, match.group("num")[s:e], parsed)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from alliance_check.models import Acceptance, Article, InputError
-from alliance_check.normalize.dates import date_regex, parse_iso, resolve_match
+from alliance_check.normalize.dates import full_date_regex, parse_iso, resolve_match
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -112,9 +112,7 @@ def _line_starts(text: str) -> tuple[int, ...]:
 def infer_published(text: str) -> date | None:
     """The latest day-precise date the text mentions: a stand-in for when it was written."""
     latest: date | None = None
-    for match in date_regex().finditer(text):
-        if not (match.group("mdy") or match.group("dmy") or match.group("sep")):
-            continue
+    for match in full_date_regex().finditer(text):
         parsed = resolve_match(match, None)
         if parsed and parsed.granularity == "day":
             day = date.fromisoformat(parsed.iso)

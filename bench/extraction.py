@@ -43,7 +43,7 @@ def load_scorer(shared: Path) -> types.ModuleType:
 
 
 def ours() -> tuple[Callable[[str, str | None], Claims], float]:
-    from alliance_check.extract import extract_claims
+    from alliance_check.extract import extract_articles
     from alliance_check.nlp import load_nlp
     from alliance_check.report.json import claim_record
     from alliance_check.sources import make_article
@@ -54,7 +54,7 @@ def ours() -> tuple[Callable[[str, str | None], Claims], float]:
 
     def run(text: str, ref: str | None) -> Claims:
         article = make_article("case.txt", text, published=ref)
-        return [claim_record(c) for c in extract_claims(nlp(article.text), article)]
+        return [claim_record(c) for c in extract_articles([article], nlp)[0]]
 
     return run, loaded
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -90,6 +91,21 @@ BASES = r"(?:today|tomorrow|tmrw|yesterday|now)"
 @lru_cache(maxsize=1)
 def date_regex() -> re.Pattern[str]:
     """All date expressions this module reads, most specific first, as one pattern."""
+    return re.compile("|".join(_parts()), re.IGNORECASE)
+
+
+FULL_DATE_FORMS = ("mdy", "dmy", "sep")
+
+
+@lru_cache(maxsize=1)
+def full_date_regex() -> re.Pattern[str]:
+    """Only dates written with day, month and year: a fast pattern for scanning whole texts."""
+    return re.compile(
+        "|".join(p for p in _parts() if p.split(">", 1)[0][4:] in FULL_DATE_FORMS), re.IGNORECASE
+    )
+
+
+def _parts() -> list[str]:
     m, w, num = _month_re(), _weekday_re(), number_regex()
     rel = r"(?:next|last|this|coming|past|previous|following)"
     wp = _weekday_re(plural=True)
@@ -130,7 +146,7 @@ def date_regex() -> re.Pattern[str]:
         r"December)\b)",
         rf"(?P<yr>\b(?P<yr_y>{YEAR}|{WORD_YEAR})\b)",
     ]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return parts
 
 
 def _month(text: str) -> int:
@@ -350,7 +366,7 @@ def resolve_match(
     ``year_hint`` is the year of an earlier full date in the same text: 'July 12, 2014 ...
     July 13' puts July 13 in 2014, whatever the reference date.
     """
-    g = match.groupdict()
+    g: dict[str, str] = defaultdict(str, {k: v for k, v in match.groupdict().items() if v is not None})
     ref_note = f"resolved against {reference.isoformat()}" if reference else None
     if g["mdy"] or g["dmy"]:
         k = "mdy" if g["mdy"] else "dmy"
