@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +26,8 @@ class Gate:
     focus: tuple[str, ...] | None = None
     baseline: str | None = None
     cache_dir: str | None = None
+    jobs: int = 1
+    progress: Callable[[int, int], None] | None = None  # (articles done, articles in all)
 
 
 def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], list[SourceStatus]]:
@@ -45,11 +48,16 @@ def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], 
 
 
 def extract(
-    articles: list[Article], settings: Settings, cache_dir: str | None = None
+    articles: list[Article],
+    settings: Settings,
+    cache_dir: str | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[list[Claim]], str, int]:
     """Claims of each article, the model's name and how many articles came from the cache.
 
-    spaCy is loaded only when some article is not in the cache.
+    spaCy is loaded only when some article is not in the cache; with ``jobs`` > 1 the articles
+    are shared among that many processes, and the result is the same as with one.
     """
     model = model_id(settings.model)
     cache = ClaimCache(cache_dir) if cache_dir else None
@@ -58,16 +66,25 @@ def extract(
         cache.load(k, a) if cache else None for k, a in zip(keys, articles, strict=True)
     ]
     todo = [i for i, claims in enumerate(found) if claims is None]
-    if todo:
-        from alliance_check.extract import extract_articles
-        from alliance_check.nlp import load_nlp
+    done = len(articles) - len(todo)
+    if progress:
+        progress(done, len(articles))
 
-        nlp = load_nlp(settings.model)
-        fresh = extract_articles([articles[i] for i in todo], nlp, settings)
-        for i, claims in zip(todo, fresh, strict=True):
-            found[i] = claims
-            if cache:
-                cache.store(keys[i], claims)
+    def finished(k: int, claims: list[Claim]) -> None:
+        nonlocal done
+        i = todo[k]
+        found[i] = claims
+        if cache:
+            cache.store(keys[i], claims)
+        done += 1
+        if progress:
+            progress(done, len(articles))
+
+    if todo:
+        from alliance_check.parallel import extract_here, extract_in_processes
+
+        run = extract_in_processes if jobs > 1 and len(todo) > 1 else extract_here
+        run([articles[i] for i in todo], settings, jobs, finished)
     return [c or [] for c in found], model, len(articles) - len(todo)
 
 
@@ -91,7 +108,7 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
         focus = frozenset(
             a.source for a in articles if str(Path(a.source).resolve()) in keys or a.source == "<stdin>"
         )
-    per_article, model, hits = extract(articles, settings, gate.cache_dir)
+    per_article, model, hits = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
     claims = [c for batch in per_article for c in batch]
     groups = group_claims(claims, settings)
     findings = [f for f in compare_groups(groups, settings, focus) if not _ignored(f, settings)]

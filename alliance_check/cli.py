@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,46 @@ def _warn_skipped(sources: Any) -> None:
             click.echo(f"alliance-check: not checked: {text}", err=True)
 
 
+class _Progress:
+    """A progress bar on stderr, shown only on a terminal and only once a run takes a while."""
+
+    def __init__(self, label: str, delay: float = 2.0) -> None:
+        self.label = label
+        self.delay = delay
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if done >= total or time.monotonic() - self.started < self.delay:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress(
+                "{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=True,
+            )  # fmt: skip
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _progress(label: str) -> _Progress | None:
+    return _Progress(label) if sys.stderr.isatty() else None
+
+
 def _common(f: Any) -> Any:
     options = [
+        click.option(
+            "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+            help="Extract with this many processes; the output is the same as with one.",
+        ),
         click.option(
             "--config", "config_path", metavar="FILE",
             help="Configuration file (default: alliance-check.toml or pyproject.toml, found upwards).",
@@ -261,16 +300,22 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
         focus = tuple(_changed_files(values["changed"]))
         if values["against"]:
             _fail("--changed and --against both name what to check; use one")
+    progress = _progress("Extracting claims")
     gate = Gate(
         against=tuple(values["against"]),
         focus=focus,
         baseline=None if values["write_baseline"] else values.get("baseline"),
         cache_dir=values["cache_dir"],
+        jobs=values["jobs"],
+        progress=progress,
     )
     try:
         report = check(list(paths), settings, gate)
     except (ModelError, InputError) as exc:
         _fail(str(exc))
+    finally:
+        if progress:
+            progress.close()
     _warn_skipped(report.sources)
     if not any(s.status == "checked" for s in report.sources):
         _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
@@ -338,10 +383,14 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
     _warn_skipped(skipped)
     if not articles:
         _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
+    progress = _progress("Extracting claims")
     try:
-        per_article, _, _ = extract(articles, settings, values["cache_dir"])
+        per_article, _, _ = extract(articles, settings, values["cache_dir"], values["jobs"], progress)
     except ModelError as exc:
         _fail(str(exc))
+    finally:
+        if progress:
+            progress.close()
     claims = [c for batch in per_article for c in batch]
     if fmt == "table":
         from alliance_check.report.terminal import render_claims_table

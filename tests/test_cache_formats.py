@@ -145,3 +145,21 @@ def test_focus_reports_only_findings_involving_the_new_article(tmp_path: Path, n
     assert report.focus == (str(new),)
     assert [f.subject for f in report.findings] == ["time difference between Hawaii and Tokyo"]
     assert report.findings[0].verdict == "agreement"
+
+
+def test_jobs_give_byte_identical_output(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        command = [
+            sys.executable,
+            "-m",
+            "alliance_check",
+            str(SEEDS),
+            "--format",
+            "json",
+            "--no-cache",
+            "--jobs",
+            jobs,
+        ]
+        outputs.append(subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout)
+    assert outputs[0] and outputs[0] == outputs[1]

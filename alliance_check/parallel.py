@@ -1,0 +1,62 @@
+"""Extraction in this process or in several: the same claims either way, in the same order."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from typing import Any
+
+from alliance_check.models import Article, Claim
+from alliance_check.settings import Settings
+
+Done = Callable[[int, list[Claim]], None]  # (index in the list given, its claims)
+BATCH = 8  # articles a worker takes at a time: small enough to share the work evenly
+
+_nlp: Any = None
+_settings: Settings | None = None
+
+
+def extract_here(articles: list[Article], settings: Settings, jobs: int, done: Done) -> None:
+    """Extract in this process, a batch at a time (so progress can be shown)."""
+    from alliance_check.extract import extract_articles
+    from alliance_check.nlp import load_nlp
+
+    nlp = load_nlp(settings.model)
+    for start in range(0, len(articles), BATCH):
+        batch = articles[start : start + BATCH]
+        for k, claims in enumerate(extract_articles(batch, nlp, settings)):
+            done(start + k, claims)
+
+
+def _init(settings: Settings) -> None:
+    global _nlp, _settings
+    from alliance_check.nlp import load_nlp
+
+    _settings = settings
+    _nlp = load_nlp(settings.model)
+
+
+def _work(batch: list[Article]) -> list[list[Claim]]:
+    from alliance_check.extract import extract_articles
+
+    assert _settings is not None
+    return extract_articles(batch, _nlp, _settings)
+
+
+def extract_in_processes(articles: list[Article], settings: Settings, jobs: int, done: Done) -> None:
+    """Share the articles among ``jobs`` processes, each with its own pipeline."""
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    batches = [(start, articles[start : start + BATCH]) for start in range(0, len(articles), BATCH)]
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(settings,)
+    ) as pool:
+        pending = {pool.submit(_work, batch): start for start, batch in batches}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                start = pending.pop(future)
+                for k, claims in enumerate(future.result()):
+                    done(start + k, claims)
