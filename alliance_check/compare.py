@@ -6,7 +6,6 @@ import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -198,14 +197,20 @@ def _sides(
 ) -> tuple[list[Claim], list[Claim]]:
     """Everyone who sides with a, and everyone who sides with b, in the worst pair."""
     side_a, side_b = [a], [b]
+    sides: dict[tuple[object, ...], str] = {}
     for c in group.claims:
         if c in (a, b):
             continue
-        with_a = compare_pair(c, a, settings, recurring)
-        with_b = compare_pair(c, b, settings, recurring)
-        if with_a and with_a.verdict == "agreement":
+        sig = _signature(c)
+        if sig not in sides:
+            with_a = compare_pair(c, a, settings, recurring)
+            with_b = compare_pair(c, b, settings, recurring)
+            agrees_a = with_a is not None and with_a.verdict == "agreement"
+            agrees_b = with_b is not None and with_b.verdict == "agreement"
+            sides[sig] = "a" if agrees_a else "b" if agrees_b else ""
+        if sides[sig] == "a":
             side_a.append(c)
-        elif with_b and with_b.verdict == "agreement":
+        elif sides[sig] == "b":
             side_b.append(c)
     return side_a, side_b
 
@@ -231,6 +236,25 @@ def _value_text(c: Claim) -> str:
     return f"{c.value}"
 
 
+def _signature(c: Claim) -> tuple[object, ...]:
+    """Everything a comparison reads from a claim, but where it stands."""
+    return (c.kind, c.value, c.value_max, c.unit, c.qualifier, c.precision, c.as_of, c.text)
+
+
+def _first_pair(
+    first: list[Claim], second: list[Claim], focus: frozenset[str] | None
+) -> tuple[Claim, Claim] | None:
+    """The first two claims, one from each list, from different sources (one of them in focus)."""
+    for a in first:
+        for b in second:
+            if a is b or a.source == b.source:
+                continue
+            if focus is not None and a.source not in focus and b.source not in focus:
+                continue  # checking new articles: what the corpus already says among itself is not theirs
+            return (a, b) if (a.source, a.start) <= (b.source, b.start) else (b, a)
+    return None
+
+
 def compare_group(
     group: ClaimGroup, settings: Settings | None = None, focus: frozenset[str] | None = None
 ) -> Finding | None:
@@ -242,17 +266,23 @@ def compare_group(
     settings = settings or Settings()
     recurring = _is_recurring(group)
     worst: tuple[int, Claim, Claim, PairVerdict] | None = None
-    for a, b in combinations(group.claims, 2):
-        if a.source == b.source:
-            continue
-        if focus is not None and a.source not in focus and b.source not in focus:
-            continue  # checking new articles: what the corpus already says among itself is not theirs
-        verdict = compare_pair(a, b, settings, recurring)
-        if verdict is None:
-            continue
-        rank = VERDICT_RANK[verdict.verdict]
-        if worst is None or rank > worst[0]:
-            worst = (rank, a, b, verdict)
+    # Claims that say the same thing the same way are compared once, as one signature.
+    by_signature: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in group.claims:
+        by_signature.setdefault(_signature(claim), []).append(claim)
+    signatures = list(by_signature.values())
+    for i, first in enumerate(signatures):
+        for second in signatures[i:]:
+            pair = _first_pair(first, second, focus)
+            if pair is None:
+                continue
+            a, b = pair
+            verdict = compare_pair(a, b, settings, recurring)
+            if verdict is None:
+                continue
+            rank = VERDICT_RANK[verdict.verdict]
+            if worst is None or rank > worst[0]:
+                worst = (rank, a, b, verdict)
     if worst is None:
         return None
     _, a, b, pv = worst

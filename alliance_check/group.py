@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -80,12 +81,32 @@ def similarity(
     return sum(s * w for s, w in scores) / sum(w for _, w in scores)
 
 
+def _tokens(key: SubjectKey) -> set[str]:
+    """Index terms of a key: a claim can only join a cluster it shares one of these words with.
+
+    Words, not whole names, so that spellings fuzzy matching accepts ('Fumio Kishida', 'Kishida
+    Fumio') still meet.
+    """
+    words = {w for t in key.owners | key.places | key.anchors for w in re.findall(r"[^\W_]{3,}", t.lower())}
+    return words | ({"<named>"} if key.named else set())
+
+
+class _Cluster:
+    """Claims grouped so far, with the distinct subject keys among them."""
+
+    def __init__(self, claim: Claim) -> None:
+        self.claims = [claim]
+        self.keys: set[SubjectKey] = {claim.key} if claim.key else set()
+
+
 def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[ClaimGroup]:
     """Groups of claims about one quantity or event that span at least two sources.
 
     Claims are blocked by their key's head (kind, unit dimension, what is counted or which
     event), so only claims in the same block are ever compared; inside a block a claim joins
     the group whose every member it resembles most (complete linkage), keeping groups tight.
+    Clusters are found through the anchors a claim shares with them, and each pair of distinct
+    keys is scored once, so the work grows with the number of claims, not its square.
     """
     settings = settings or Settings()
     weights = anchor_weights(claims)
@@ -93,27 +114,41 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     for claim in claims:
         if claim.key is not None:
             blocks[claim.key.head].append(claim)
+    scores: dict[tuple[SubjectKey, SubjectKey], float] = {}
+
+    def score(a: SubjectKey, b: SubjectKey) -> float:
+        pair = (a, b) if hash(a) <= hash(b) else (b, a)
+        if pair not in scores:
+            scores[pair] = similarity(a, b, settings, weights)
+        return scores[pair]
+
     groups: list[list[Claim]] = []
     for head in sorted(blocks):
         members = sorted(blocks[head], key=lambda c: (c.source, c.start, c.kind))
         if len({c.source for c in members}) < 2:
             continue
-        clusters: list[list[Claim]] = []
+        clusters: list[_Cluster] = []
+        index: dict[str, set[int]] = defaultdict(set)
         for claim in members:
-            assert claim.key is not None
-            best: list[Claim] | None = None
+            key = claim.key
+            assert key is not None
+            terms = _tokens(key)
+            candidates = sorted(set().union(*(index[t] for t in terms))) if terms else []
+            best: int | None = None
             best_score = settings.anchor_min_similarity
-            for cluster in clusters:
-                score = min(
-                    similarity(claim.key, other.key, settings, weights) for other in cluster if other.key
-                )
-                if score >= best_score and (best is None or score > best_score):
-                    best, best_score = cluster, score
+            for ci in candidates:
+                s = min(score(key, other) for other in clusters[ci].keys)
+                if s >= best_score and (best is None or s > best_score):
+                    best, best_score = ci, s
             if best is None:
-                clusters.append([claim])
+                clusters.append(_Cluster(claim))
+                best = len(clusters) - 1
             else:
-                best.append(claim)
-        groups.extend(c for c in clusters if len({m.source for m in c}) >= 2)
+                clusters[best].claims.append(claim)
+                clusters[best].keys.add(key)
+            for t in terms:
+                index[t].add(best)
+        groups.extend(c.claims for c in clusters if len({m.source for m in c.claims}) >= 2)
     ordered = sorted(groups, key=lambda g: (g[0].kind, _subject(g), g[0].id))
     return [
         ClaimGroup(id=f"G{i + 1:03d}", subject=_subject(g), kind=g[0].kind, claims=tuple(g))

@@ -39,6 +39,7 @@ def canonical_place(name: str) -> str | None:
 
 def normalize_place(name: str) -> str:
     """The gazetteer name when known, else the name tidied (spaces folded, 'the' dropped)."""
+    name = re.sub(r"['’]s$", "", name.strip())  # 'North Korea's'
     known = canonical_place(name)
     if known:
         return known
