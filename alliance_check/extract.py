@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from alliance_check.mentions import Mention, explicit_year, find_mentions, has_signal
+from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Claim, SubjectKey
 from alliance_check.normalize.dates import parse_iso
 from alliance_check.normalize.names import NameMatch, find_names
@@ -70,12 +70,20 @@ class _Sentence:
         return [p for p in self.places if p.start < end and p.end > start]
 
 
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _in_reference_list(text: str, offset: int) -> bool:
+    """A footnote or reference entry: '[1] "Title", Site, https://..., (Date of Access: ...)'."""
+    line = _line_of(text, offset)
+    return bool(_REFERENCE_LINE.match(line) or _REFERENCE_WORDS.search(line))
+
+
 def _is_reference_entry(article: Article, sent: Any, offset: int = 0) -> bool:
-    line, _ = article.position(offset + sent.start_char)
-    start = article.line_starts[line - 1]
-    end = article.line_starts[line] if line < len(article.line_starts) else len(article.text)
-    text = article.text[start:end]
-    return bool(_REFERENCE_LINE.match(text) or _REFERENCE_WORDS.search(text) or "http" in sent.text)
+    return _in_reference_list(article.text, offset + sent.start_char) or "http" in sent.text
 
 
 def _is_bare(sent_text: str, mention: Mention) -> bool:
@@ -694,28 +702,52 @@ def extract_claims(
                 yield claim
 
 
-def _could_hold_claim(text: str, reference: date | None) -> bool:
-    """The rule scanner finds a mention that extraction could keep, or a place of an event."""
-    for m in find_mentions(text, reference):
-        if not (m.kind == "count" and m.spelled and m.value == 1 and not _is_bare(text, m)):
-            return True  # a lone spelled 'one' is never kept unless it is all there is
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
+
+
+def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
+    """Counts that extraction drops on the words alone, whatever the parse says (see _keep_count)."""
+    if m.kind != "count" or _is_bare(text, m):
+        return False
+    lex = lexicon()
+    if m.compound is not None and m.compound not in lex.count_compounds:
+        return True  # 'three-star'
+    if m.spelled and isinstance(m.value, float) and 0 <= m.value <= settings.small_count_max:
+        if m.value == 1:
+            return True  # 'one of the strongest'
+        before = _DEFINITE_BEFORE.search(text[: m.start])
+        return bool(before and before.group("w").lower() in lex.definite_determiners)  # 'the two nations'
+    return False
+
+
+def _could_hold_claim(mentions: list[Mention], text: str, settings: Settings) -> bool:
+    """The rule scanner found a mention that extraction could keep, or there is a place of an event."""
+    if any(not _surely_dropped(m, text, settings) for m in mentions):
+        return True
     return _place_trigger().search(text) is not None
 
 
-def candidate_spans(nlp: Any, text: str, reference: date | None = None) -> list[tuple[int, int]]:
+def candidate_spans(
+    nlp: Any, text: str, reference: date | None = None, settings: Settings | None = None
+) -> list[tuple[int, int]]:
     """Stretches of text that may hold a claim, found with the tokenizer and rules alone.
 
-    A sentence (cut at sentence punctuation and line breaks) is a candidate when the rule scanner
+    A sentence (see split_sentences) is a candidate when the rule scanner
     finds a number, date, amount or measure in it, or an event word with 'in/at' before a name.
     Adjacent candidates are joined, so the parser sees them together.
     """
-    doc = nlp.tokenizer(text)
-    sentencizer(doc)
+    settings = settings or Settings()
     spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        chunk = sent.text
-        if (has_signal(chunk) and _could_hold_claim(chunk, reference)) or _place_trigger().search(chunk):
-            start, end = sent.start_char, sent.end_char
+    year_hint: int | None = None  # as extraction will have it, so the scanner's results are shared
+    for sent_start, sent_end in split_sentences(nlp, text):
+        chunk = text[sent_start:sent_end]
+        if _in_reference_list(text, sent_start):
+            continue  # reference lists are never read (see _is_reference_entry)
+        mentions = find_mentions(chunk, reference, year_hint)
+        for m in mentions:
+            year_hint = explicit_year(m) or year_hint
+        if _could_hold_claim(mentions, chunk, settings) or _place_trigger().search(chunk):
+            start, end = sent_start, sent_end
             if spans and not text[spans[-1][1] : start].strip():
                 spans[-1] = (spans[-1][0], end)
             else:
@@ -723,27 +755,37 @@ def candidate_spans(nlp: Any, text: str, reference: date | None = None) -> list[
     return spans
 
 
-@lru_cache(maxsize=1)
-def _sentencizer() -> Any:
-    from spacy.pipeline import Sentencizer
-
-    return Sentencizer()
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])|\n+")
+_LAST_WORD = re.compile(r"(\S+)$")
 
 
-def sentencizer(doc: Any) -> Any:
-    """Sentence starts from punctuation and line breaks, without the statistical parser.
+@lru_cache(maxsize=4)
+def _abbreviations(nlp: Any) -> frozenset[str]:
+    """Words the tokenizer keeps whole with their full stop ('U.S.', 'Jan.', 'Mr.')."""
+    return frozenset(k.lower() for k in nlp.tokenizer.rules if k.endswith(".") and len(k) > 1)
 
-    A sentence does not start with a digit or a lower-case word ('Rs. 20', 'approx. five'): the
-    full stop before it ended an abbreviation.
+
+def split_sentences(nlp: Any, text: str) -> list[tuple[int, int]]:
+    """Sentences by rule, without the parser: a full stop, '!' or '?' before a capital, or a line
+    break; a full stop after an abbreviation or a single letter ends nothing.
     """
-    _sentencizer()(doc)
-    for i, tok in enumerate(doc):
-        after_break = i > 0 and ("\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_)
-        if after_break:
-            tok.is_sent_start = True
-        elif i > 0 and tok.is_sent_start and (tok.text[:1].isdigit() or tok.text[:1].islower()):
-            tok.is_sent_start = False
-    return doc
+    abbreviations = _abbreviations(nlp)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] == ".":
+            word = _LAST_WORD.search(text, 0, m.end())
+            token = word.group(1).lower() if word else ""
+            bare = re.split(r"[-/–]", token.strip("\"“”’'()[]"))[-1]  # 'Japan-U.S.' ends in 'U.S.'
+            if bare in abbreviations or re.fullmatch(r"(?:[a-z]\.)+", bare):
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
 
 
 @lru_cache(maxsize=1)
@@ -772,7 +814,7 @@ def extract_articles(
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
-        for s, e in candidate_spans(nlp, a.text, parse_iso(a.published) if a.published else None)
+        for s, e in candidate_spans(nlp, a.text, parse_iso(a.published) if a.published else None, settings)
     ]
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]

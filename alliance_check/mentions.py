@@ -76,21 +76,40 @@ PRIORITY = {"date": 0, "money": 1, "percent": 2, "unit": 3, "compound": 4, "coun
 
 @lru_cache(maxsize=1)
 def _blocker_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _BLOCKERS))
+
+
+@lru_cache(maxsize=1)
+def _named_numbers() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Names of the domain that contain number words ('two-plus-two'), and those words."""
     lex = lexicon()
     number_words = set(lex.number_units) | set(lex.number_tens)
     names = [
         alias
         for alias in lex.entity_names
-        if any(ch.isdigit() for ch in alias) or number_words & set(re.split(r"[\s-]+", alias))
+        if not any(ch.isdigit() for ch in alias) and number_words & set(re.split(r"[\s-]+", alias))
     ]
-    alias_re = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    labels = "|".join(re.escape(w) for w in sorted(lex.label_words, key=len, reverse=True))
-    parts = [
-        *_BLOCKERS,
-        rf"(?i:(?<!\w)(?:{alias_re})(?!\w))",
-        rf"(?i:\b(?:{labels})\s+\d+[A-Za-z]?\b)",
+    words = frozenset(w for n in names for w in re.split(r"[\s-]+", n) if w in number_words)
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i:(?<!\w)(?:{body})(?!\w))"), words
+
+
+_LABELLED = re.compile(r"\b(?P<label>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b")
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Where no value may start: URLs, identifiers, footnotes, times, phone numbers, labels, names."""
+    spans = [
+        (m.start(), m.end()) for m in _blocker_regex().finditer(text) if not _is_currency_code(m.group(0))
     ]
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+    labels = lexicon().label_words
+    spans += [(m.start(), m.end()) for m in _LABELLED.finditer(text) if m.group("label").lower() in labels]
+    pattern, words = _named_numbers()
+    lowered = text.lower()
+    if any(w in lowered for w in words):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _SPAN_OF_YEARS.finditer(text) if _is_span_of_years(m)]
+    return spans
 
 
 def _phrases(words: list[str] | tuple[str, ...]) -> str:
@@ -198,9 +217,13 @@ def find_mentions(text: str, reference: date | None = None, year_hint: int | Non
     """
     if not has_signal(text):
         return []
-    blocked = [(m.start(), m.end()) for m in _blocker_regex().finditer(text)]
-    blocked = [b for b in blocked if not _is_currency_code(text[b[0] : b[1]])]
-    blocked += [(m.start(), m.end()) for m in _SPAN_OF_YEARS.finditer(text) if _is_span_of_years(m)]
+    return list(_find(text, reference, year_hint))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, reference: date | None, year_hint: int | None) -> tuple[Mention, ...]:
+    """find_mentions, remembered: candidate search and extraction read the same sentences."""
+    blocked = _blocked_spans(text)
     candidates = [c for c in _candidates(text, reference) if _free(c.num_start, c.num_end, blocked)]
     chosen: list[Mention] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), PRIORITY[c.form])):
@@ -213,7 +236,7 @@ def find_mentions(text: str, reference: date | None = None, year_hint: int | Non
         m for m in ordered if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ordered)
     ]
     hedged = [_with_hedges(text, m) for m in ordered]
-    return _merge_ranges(text, hedged)
+    return tuple(_merge_ranges(text, hedged))
 
 
 def explicit_year(m: Mention) -> int | None:
@@ -593,3 +616,5 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
 def clear_caches() -> None:
     """Forget compiled patterns after the aliases change."""
     _blocker_regex.cache_clear()
+    _named_numbers.cache_clear()
+    _find.cache_clear()
