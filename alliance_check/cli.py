@@ -75,10 +75,11 @@ def _fail(message: str) -> None:
 
 def _warn_skipped(sources: Any) -> None:
     for s in sources:
-        if s.status != "checked":
-            reason = s.reason or "unreadable"
-            text = reason if reason.startswith(s.source) else f"{s.source}: {reason}"
-            click.echo(f"alliance-check: not checked: {text}", err=True)
+        reason = s.reason or ("unreadable" if s.status != "checked" else "")
+        if not reason:
+            continue
+        text = reason if reason.startswith(s.source) else f"{s.source}: {reason}"
+        click.echo(f"alliance-check: {'not checked' if s.status != 'checked' else 'note'}: {text}", err=True)
 
 
 class _Progress:
@@ -381,6 +382,9 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
     settings, values, _ = _configured(ctx, params)
     articles, skipped = read_articles(list(paths), settings)
     _warn_skipped(skipped)
+    for article in articles:
+        for note in article.notes:
+            click.echo(f"alliance-check: note: {note}", err=True)
     if not articles:
         _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
     progress = _progress("Extracting claims")

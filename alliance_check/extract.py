@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,20 +71,29 @@ class _Sentence:
         return [p for p in self.places if p.start < end and p.end > start]
 
 
-def _line_of(text: str, offset: int) -> str:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start : end if end >= 0 else len(text)]
+def _reference_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that are footnotes or reference entries: '[1] "Title", Site, https://..., (Date of Access: ...)'."""
+    out = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if len(line) < 2000 and (_REFERENCE_LINE.match(line) or _REFERENCE_WORDS.search(line)):
+            out.append((start, start + len(line)))
+        start += len(line)
+    return out
 
 
-def _in_reference_list(text: str, offset: int) -> bool:
-    """A footnote or reference entry: '[1] "Title", Site, https://..., (Date of Access: ...)'."""
-    line = _line_of(text, offset)
-    return bool(_REFERENCE_LINE.match(line) or _REFERENCE_WORDS.search(line))
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _is_reference_entry(article: Article, sent: Any, offset: int = 0) -> bool:
-    return _in_reference_list(article.text, offset + sent.start_char) or "http" in sent.text
+    start, end = article.line_starts, offset + sent.start_char
+    line = bisect_right(start, end) - 1
+    stop = start[line + 1] if line + 1 < len(start) else len(article.text)
+    text = article.text[start[line] : min(stop, start[line] + 2000)]
+    in_list = bool(_REFERENCE_LINE.match(text) or _REFERENCE_WORDS.search(text))
+    return in_list or "http" in sent.text
 
 
 def _is_bare(sent_text: str, mention: Mention) -> bool:
@@ -720,11 +730,17 @@ def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
     return False
 
 
+_IN_PLACE = re.compile(r"\b(?:in|at|In|At)\s+(?:the\s+)?[A-Z]")
+
+
+def _has_event_place(text: str) -> bool:
+    """An event word shortly before 'in/at' and a capitalised name: 'met in Tokyo'."""
+    return _IN_PLACE.search(text) is not None and _place_trigger().search(text) is not None
+
+
 def _could_hold_claim(mentions: list[Mention], text: str, settings: Settings) -> bool:
     """The rule scanner found a mention that extraction could keep, or there is a place of an event."""
-    if any(not _surely_dropped(m, text, settings) for m in mentions):
-        return True
-    return _place_trigger().search(text) is not None
+    return any(not _surely_dropped(m, text, settings) for m in mentions) or _has_event_place(text)
 
 
 def candidate_spans(
@@ -739,20 +755,46 @@ def candidate_spans(
     settings = settings or Settings()
     spans: list[tuple[int, int]] = []
     year_hint: int | None = None  # as extraction will have it, so the scanner's results are shared
+    references = _reference_lines(text)
     for sent_start, sent_end in split_sentences(nlp, text):
         chunk = text[sent_start:sent_end]
-        if _in_reference_list(text, sent_start):
+        if _within(references, sent_start):
             continue  # reference lists are never read (see _is_reference_entry)
         mentions = find_mentions(chunk, reference, year_hint)
         for m in mentions:
             year_hint = explicit_year(m) or year_hint
-        if _could_hold_claim(mentions, chunk, settings) or _place_trigger().search(chunk):
-            start, end = sent_start, sent_end
-            if spans and not text[spans[-1][1] : start].strip():
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
+        if _could_hold_claim(mentions, chunk, settings):
+            for start, end in _windows(text, sent_start, sent_end, mentions):
+                if spans and not text[spans[-1][1] : start].strip() and end - spans[-1][0] <= MAX_PIECE:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
     return spans
+
+
+MAX_PIECE = 5000  # characters the pipeline reads at once; longer sentences are read in windows
+WINDOW = 600  # characters kept on each side of a value in a window
+
+
+def _windows(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """A sentence, or for an overlong one (a megabyte with no full stop) windows around its values
+    and event words, cut at spaces."""
+    if end - start <= MAX_PIECE:
+        return [(start, end)]
+    centres = [start + m.start for m in mentions]
+    centres += [start + t.start() for t in _place_trigger().finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    for centre in sorted(centres):
+        lo = max(start, centre - WINDOW)
+        hi = min(end, centre + WINDOW)
+        lo = text.rfind(" ", start, lo) + 1 or lo if lo > start else lo
+        space = text.find(" ", hi, end)
+        hi = space if space != -1 else end
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])|\n+")
@@ -774,7 +816,7 @@ def split_sentences(nlp: Any, text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0)[0] == ".":
-            word = _LAST_WORD.search(text, 0, m.end())
+            word = _LAST_WORD.search(text, max(0, m.start() - 64), m.end())
             token = word.group(1).lower() if word else ""
             bare = re.split(r"[-/–]", token.strip("\"“”’'()[]"))[-1]  # 'Japan-U.S.' ends in 'U.S.'
             if bare in abbreviations or re.fullmatch(r"(?:[a-z]\.)+", bare):

@@ -67,6 +67,7 @@ class Article:
     published_how: str | None = None
     line_starts: tuple[int, ...] = (0,)
     acceptances: tuple[Acceptance, ...] = ()
+    notes: tuple[str, ...] = ()  # what was repaired on reading (stray NUL bytes)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

@@ -63,7 +63,7 @@ def test_bad_file_does_not_stop_the_others(tmp_path: Path, nlp: Any) -> None:
     (tmp_path / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00binary")
     result = run("--format", "json", str(tmp_path))
     assert result.exit_code == 1
-    assert "c.txt: looks binary" in result.stderr
+    assert "c.txt: a PNG image, not text" in result.stderr
     doc = json.loads(result.stdout)
     assert [s["status"] for s in doc["sources"]] == ["checked", "checked", "skipped"]
 
