@@ -124,7 +124,9 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
             everything = {f.fingerprint for f in compare_groups(groups, settings, None)}
             stale = [fp for fp in stale if fp not in everything]
     checked = [
-        SourceStatus(a.source, a.label, "checked", "; ".join(a.notes) or None, a.published, a.published_how, len(batch))
+        SourceStatus(
+            a.source, a.label, "checked", "; ".join(a.notes) or None, a.published, a.published_how, len(batch)
+        )
         for a, batch in zip(articles, per_article, strict=True)
     ]
     sources = sorted([*checked, *skipped], key=lambda s: s.source)

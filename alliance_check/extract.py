@@ -72,7 +72,7 @@ class _Sentence:
 
 
 def _reference_lines(text: str) -> list[tuple[int, int]]:
-    """Lines that are footnotes or reference entries: '[1] "Title", Site, https://..., (Date of Access: ...)'."""
+    """Footnote and reference lines: '[1] "Title", Site, https://..., (Date of Access: ...)'."""
     out = []
     start = 0
     for line in text.splitlines(keepends=True):

@@ -77,13 +77,17 @@ def _walk(root: Path) -> tuple[list[Path], list[Skipped]]:
         folder = stack.pop()
         real = os.path.realpath(folder)
         if real in visited:
-            skipped.append(Skipped(str(folder), "symbolic link loop: this folder was already read; remove the link"))
+            skipped.append(
+                Skipped(str(folder), "symbolic link loop: this folder was already read; remove the link")
+            )
             continue
         visited.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(str(folder), f"cannot list this folder ({exc.strerror}); check its permissions"))
+            skipped.append(
+                Skipped(str(folder), f"cannot list this folder ({exc.strerror}); check its permissions")
+            )
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -128,7 +132,9 @@ def collect(
                 if p.suffix.lower() in TEXT_SUFFIXES and _selected(p, path, include, exclude)
             ]
             if not found and not problems:
-                skipped.append(Skipped(raw, "no .txt, .md or .html files in this directory; pass article files"))
+                skipped.append(
+                    Skipped(raw, "no .txt, .md or .html files in this directory; pass article files")
+                )
             files.extend(found)
         elif path.exists():
             files.append(raw)
@@ -233,16 +239,18 @@ def decode(source: str, data: bytes) -> tuple[str, list[str]]:
         try:
             return data.decode("utf-16"), warnings
         except UnicodeDecodeError as exc:
-            raise InputError(f"{source}: broken UTF-16 (byte {exc.start}); re-save the file as UTF-8") from exc
+            raise InputError(
+                f"{source}: broken UTF-16 (byte {exc.start}); re-save the file as UTF-8"
+            ) from exc
     nuls = data.count(b"\x00")
-    if nuls and ((nuls > 8 and nuls > len(data) // 100) or b"\x00\x00" in data[:4096]):
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 27))
+    if b"\x00\x00" in head or (head and controls > len(head) // 20) or (nuls > 8 and nuls > len(data) // 100):
         raise InputError(f"{source}: looks binary, not text; pass a .txt, .md or .html article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
-        ) from exc
+        raise InputError(f"{source}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8") from exc
     if nuls:
         text = text.replace("\x00", " ")
         warnings.append(f"{source}: {nuls} NUL byte{'s' if nuls > 1 else ''} replaced by spaces")
@@ -279,7 +287,9 @@ def _blank(match: re.Match[str]) -> str:
 
 
 _HTML_DROP = re.compile(r"(?is)<(script|style|head|noscript|template)\b.*?</\1\s*>|<!--.*?-->")
-_HTML_BLOCK = re.compile(r"(?i)</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|figcaption)\b[^>]*>")
+_HTML_BLOCK = re.compile(
+    r"(?i)</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|figcaption)\b[^>]*>"
+)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
@@ -303,7 +313,9 @@ def blank_html(text: str) -> str:
 _MD_FENCE = re.compile(r"(?ms)^(```|~~~).*?^\1[^\n]*$")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
-_MD_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_MD_MARKS = re.compile(
+    r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`"
+)
 
 
 def blank_markdown(text: str) -> str:
