@@ -870,8 +870,3 @@ def extract_articles(
     if progress and len(articles) > done:
         progress(len(articles) - done)
     return [sorted(claims, key=lambda c: (c.start, c.kind)) for claims in results]
-
-
-def dated(value: str | None) -> date | None:
-    """A full ISO date string -> date, else None."""
-    return parse_iso(value) if value else None

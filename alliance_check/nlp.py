@@ -85,9 +85,3 @@ def model_id(name: str | None = None) -> str:
         if version and version.startswith(MODEL_VERSION):
             return f"{candidate}-{version}"
     return "none"
-
-
-def model_name(nlp: Any) -> str:
-    """'lang_name-version' of a loaded pipeline, for reports and cache keys."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"

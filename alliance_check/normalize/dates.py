@@ -505,13 +505,6 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
     return None
 
 
-def parse_year(text: str) -> ParsedDate | None:
-    """A bare four-digit year ('1951') at year precision."""
-    if re.fullmatch(YEAR, text.strip()):
-        return ParsedDate(text.strip(), "year")
-    return None
-
-
 def interval(iso: str) -> tuple[date, date] | None:
     """First and last day an ISO date at its precision covers; None for year-less dates."""
     if iso.startswith("--"):
@@ -524,13 +517,6 @@ def interval(iso: str) -> tuple[date, date] | None:
         return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
     d = date(*parts)
     return d, d
-
-
-def granularity_of(iso: str) -> str:
-    """'2024-07-28' -> 'day', '2024-07' -> 'month', '2024' -> 'year', '--07-28' -> 'month_day'."""
-    if iso.startswith("--"):
-        return "month_day"
-    return {1: "year", 2: "month", 3: "day"}[len(iso.split("-"))]
 
 
 def parse_iso(text: str) -> date | None:

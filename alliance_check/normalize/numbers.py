@@ -327,8 +327,3 @@ def parse_number(text: str) -> ParsedNumber | None:
         return None
     parsed = found[0][2]
     return ParsedNumber(parsed.value, parsed.precision, qualifier, parsed.spelled)
-
-
-def is_spelled(text: str) -> bool:
-    """True when the number is written in words only ('two', not '2')."""
-    return not any(ch.isdigit() for ch in text)
