@@ -108,7 +108,7 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
         focus = frozenset(
             a.source for a in articles if str(Path(a.source).resolve()) in keys or a.source == "<stdin>"
         )
-    per_article, model, hits = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
+    per_article, model, _ = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
     claims = [c for batch in per_article for c in batch]
     groups = group_claims(claims, settings)
     findings = [f for f in compare_groups(groups, settings, focus) if not _ignored(f, settings)]
@@ -140,6 +140,5 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
         focus=tuple(sorted(focus or ())),
         stale=tuple(stale),
         unused_acceptances=tuple((a.source, a.target) for a in unused),
-        cache_hits=hits,
         baseline_used=gate.baseline is not None,
     )

@@ -19,6 +19,7 @@ FORMATS = ("rich", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+NOTHING_READABLE = "nothing readable was given; pass article files or a directory of .txt/.md/.html files"
 DEFAULT_CACHE = ".alliance-check-cache"
 # option name -> configuration key, for values the configuration file may set
 CONFIG_OPTIONS = {
@@ -319,7 +320,7 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
             progress.close()
     _warn_skipped(report.sources)
     if not any(s.status == "checked" for s in report.sources):
-        _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
+        _fail(NOTHING_READABLE)
     if values["write_baseline"]:
         count = write_baseline(values["write_baseline"], list(report.findings))
         click.echo(f"alliance-check: wrote {count} findings to {values['write_baseline']}", err=True)
@@ -386,7 +387,7 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
         for note in article.notes:
             click.echo(f"alliance-check: note: {note}", err=True)
     if not articles:
-        _fail("nothing readable was given; pass article files or a directory of .txt/.md/.html files")
+        _fail(NOTHING_READABLE)
     progress = _progress("Extracting claims")
     try:
         per_article, _, _ = extract(articles, settings, values["cache_dir"], values["jobs"], progress)

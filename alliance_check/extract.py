@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -71,12 +71,16 @@ class _Sentence:
         return [p for p in self.places if p.start < end and p.end > start]
 
 
+def _is_reference_line(line: str) -> bool:
+    return bool(_REFERENCE_LINE.match(line) or _REFERENCE_WORDS.search(line))
+
+
 def _reference_lines(text: str) -> list[tuple[int, int]]:
     """Footnote and reference lines: '[1] "Title", Site, https://..., (Date of Access: ...)'."""
     out = []
     start = 0
     for line in text.splitlines(keepends=True):
-        if len(line) < 2000 and (_REFERENCE_LINE.match(line) or _REFERENCE_WORDS.search(line)):
+        if _is_reference_line(line[:2000]):
             out.append((start, start + len(line)))
         start += len(line)
     return out
@@ -92,8 +96,7 @@ def _is_reference_entry(article: Article, sent: Any, offset: int = 0) -> bool:
     line = bisect_right(start, end) - 1
     stop = start[line + 1] if line + 1 < len(start) else len(article.text)
     text = article.text[start[line] : min(stop, start[line] + 2000)]
-    in_list = bool(_REFERENCE_LINE.match(text) or _REFERENCE_WORDS.search(text))
-    return in_list or "http" in sent.text
+    return _is_reference_line(text) or "http" in sent.text
 
 
 def _is_bare(sent_text: str, mention: Mention) -> bool:
@@ -846,12 +849,8 @@ def extract_articles(
     articles: list[Article],
     nlp: Any,
     settings: Settings | None = None,
-    progress: Callable[[int], None] | None = None,
 ) -> list[list[Claim]]:
-    """Claims of each article; only candidate stretches go through the statistical pipeline.
-
-    ``progress`` is called with the number of articles finished since the last call.
-    """
+    """Claims of each article; only candidate stretches go through the statistical pipeline."""
     settings = settings or Settings()
     pieces = [
         (i, s, e)
@@ -861,12 +860,6 @@ def extract_articles(
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]
     readings = [_Reading() for _ in articles]
-    done = 0
     for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
         results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i]))
-        if progress and i > done:
-            progress(i - done)
-            done = i
-    if progress and len(articles) > done:
-        progress(len(articles) - done)
     return [sorted(claims, key=lambda c: (c.start, c.kind)) for claims in results]

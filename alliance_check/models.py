@@ -170,7 +170,6 @@ class Report:
     focus: tuple[str, ...] = ()
     stale: tuple[str, ...] = ()
     unused_acceptances: tuple[tuple[str, str], ...] = ()
-    cache_hits: int = 0
     baseline_used: bool = False
     claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
 
