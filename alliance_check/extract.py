@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from alliance_check.mentions import Mention, explicit_year, find_mentions
-from alliance_check.models import Article, Claim, SubjectKey
+from alliance_check.models import Article, Block, Claim, SubjectKey
 from alliance_check.normalize.dates import parse_iso
 from alliance_check.normalize.names import NameMatch, find_names
 from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
@@ -491,7 +491,7 @@ def _keep_count(m: Mention, doc: Any, base: int, sent_text: str, settings: Setti
     root = span.root
     head = root.head
     if m.yearlike:
-        return head.tag_ in ("NNS", "NNPS") and root.dep_ == "nummod"
+        return head.tag_ in ("NNS", "NNPS") and root.dep_ == "nummod" and root.i < head.i
     if head.pos_ == "PROPN" and head.i < root.i and root.dep_ in ("nummod", "appos", "npadvmod", "compound"):
         return False  # 'Voyager 2', 'Windows 10'
     if m.spelled and isinstance(m.value, float) and m.value <= settings.small_count_max:
@@ -747,32 +747,46 @@ def _could_hold_claim(mentions: list[Mention], text: str, settings: Settings) ->
 
 
 def candidate_spans(
-    nlp: Any, text: str, reference: date | None = None, settings: Settings | None = None
+    nlp: Any,
+    text: str,
+    reference: date | None = None,
+    settings: Settings | None = None,
+    blocks: tuple[Block, ...] = (),
 ) -> list[tuple[int, int]]:
     """Stretches of text that may hold a claim, found with the tokenizer and rules alone.
 
     A sentence (see split_sentences) is a candidate when the rule scanner
     finds a number, date, amount or measure in it, or an event word with 'in/at' before a name.
-    Adjacent candidates are joined, so the parser sees them together.
+    Adjacent candidates of one block are joined, so the parser sees them together.
     """
     settings = settings or Settings()
     spans: list[tuple[int, int]] = []
     year_hint: int | None = None  # as extraction will have it, so the scanner's results are shared
     references = _reference_lines(text)
-    for sent_start, sent_end in split_sentences(nlp, text):
-        chunk = text[sent_start:sent_end]
-        if _within(references, sent_start):
-            continue  # reference lists are never read (see _is_reference_entry)
-        mentions = find_mentions(chunk, reference, year_hint)
-        for m in mentions:
-            year_hint = explicit_year(m) or year_hint
-        if _could_hold_claim(mentions, chunk, settings):
+    for block_start, block_end in _block_spans(text, blocks):
+        joinable = False  # a piece never crosses the edge of a block
+        for sent_start, sent_end in split_sentences(nlp, text, block_start, block_end):
+            chunk = text[sent_start:sent_end]
+            if _within(references, sent_start):
+                joinable = False
+                continue  # reference lists are never read (see _is_reference_entry)
+            mentions = find_mentions(chunk, reference, year_hint)
+            for m in mentions:
+                year_hint = explicit_year(m) or year_hint
+            if not _could_hold_claim(mentions, chunk, settings):
+                joinable = False
+                continue
             for start, end in _windows(text, sent_start, sent_end, mentions):
-                if spans and not text[spans[-1][1] : start].strip() and end - spans[-1][0] <= MAX_PIECE:
+                if joinable and end - spans[-1][0] <= MAX_PIECE:
                     spans[-1] = (spans[-1][0], end)
                 else:
                     spans.append((start, end))
+                joinable = True
     return spans
+
+
+def _block_spans(text: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in blocks] if blocks else [(0, len(text))]
 
 
 MAX_PIECE = 5000  # characters the pipeline reads at once; longer sentences are read in windows
@@ -810,14 +824,15 @@ def _abbreviations(nlp: Any) -> frozenset[str]:
     return frozenset(k.lower() for k in nlp.tokenizer.rules if k.endswith(".") and len(k) > 1)
 
 
-def split_sentences(nlp: Any, text: str) -> list[tuple[int, int]]:
-    """Sentences by rule, without the parser: a full stop, '!' or '?' before a capital, or a line
-    break; a full stop after an abbreviation or a single letter ends nothing.
+def split_sentences(nlp: Any, text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:stop]`` by rule, without the parser: a full stop, '!' or '?'
+    before a capital, or a line break; a full stop after an abbreviation or a single letter ends
+    nothing.
     """
     abbreviations = _abbreviations(nlp)
+    stop = len(text) if stop is None else stop
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _SENTENCE_END.finditer(text, start, stop):
         if m.group(0)[0] == ".":
             word = _LAST_WORD.search(text, max(0, m.start() - 64), m.end())
             token = word.group(1).lower() if word else ""
@@ -828,8 +843,8 @@ def split_sentences(nlp: Any, text: str) -> list[tuple[int, int]]:
         if text[start:end].strip():
             spans.append((start, end))
         start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    if text[start:stop].strip():
+        spans.append((start, stop))
     return spans
 
 
@@ -855,7 +870,9 @@ def extract_articles(
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
-        for s, e in candidate_spans(nlp, a.text, parse_iso(a.published) if a.published else None, settings)
+        for s, e in candidate_spans(
+            nlp, a.text, parse_iso(a.published) if a.published else None, settings, a.blocks
+        )
     ]
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]

@@ -57,8 +57,26 @@ class Acceptance:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A stretch of an article read as one unit: a paragraph, a heading, a list item, a table cell.
+
+    No sentence crosses its edge; a line break inside it is a space. ``context`` holds words
+    that say what its figures are about when the block itself does not (a table's headers).
+    """
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # paragraph | heading | item | cell | caption
+    context: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
-    """One source text and where its lines start."""
+    """One source text, where its lines start and the blocks it is read in.
+
+    ``text`` keeps the offsets of the file as read (markup blanked, wrapped lines joined), so a
+    claim's offsets are the file's and ``position`` gives its line and column.
+    """
 
     source: str
     text: str
@@ -68,6 +86,7 @@ class Article:
     line_starts: tuple[int, ...] = (0,)
     acceptances: tuple[Acceptance, ...] = ()
     notes: tuple[str, ...] = ()  # what was repaired on reading (stray NUL bytes)
+    blocks: tuple[Block, ...] = ()
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from alliance_check.blocks import join_wrapped, text_blocks
 from alliance_check.models import Acceptance, Article, InputError
 from alliance_check.normalize.dates import full_date_regex, parse_iso, resolve_match
 
@@ -202,15 +203,28 @@ def make_article(
             pub, how = day.isoformat(), "front matter"
         blank = re.sub(r"[^\r\n]", " ", text[: front.end()])
         text = blank + text[front.end() :]
+    # Markdown's list and heading marks tell blocks apart, so read them before blanking the marks;
+    # HTML's blocks are its tags, which blanking turns into line breaks.
+    blocks = text_blocks(text) if markup is blank_markdown else None
     if markup is not None:
         text = markup(text)
+    blocks = blocks if blocks is not None else text_blocks(text)
     if pub is None and published:
         pub, how = published, "option"
     if pub is None:
         guess = infer_published(text)
         if guess:
             pub, how = guess.isoformat(), "inferred"
-    return Article(source, text, label or source, pub, how, _line_starts(text), tuple(acceptances))
+    return Article(
+        source,
+        join_wrapped(text, blocks),
+        label or source,
+        pub,
+        how,
+        _line_starts(text),
+        tuple(acceptances),
+        blocks=blocks,
+    )
 
 
 BINARY_SIGNATURES = {
