@@ -87,6 +87,7 @@ class Article:
     acceptances: tuple[Acceptance, ...] = ()
     notes: tuple[str, ...] = ()  # what was repaired on reading (stray NUL bytes)
     blocks: tuple[Block, ...] = ()
+    currency: str | None = None  # ISO code a bare '$' stands for, when the article says so
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
