@@ -14,6 +14,7 @@ from alliance_check.gate import apply_acceptances, apply_baseline, read_baseline
 from alliance_check.group import group_claims
 from alliance_check.models import Article, Claim, Finding, InputError, Report, SourceStatus
 from alliance_check.nlp import model_id
+from alliance_check.references import corpus_references
 from alliance_check.settings import Settings
 from alliance_check.sources import collect, read_source, short_labels
 
@@ -44,7 +45,7 @@ def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], 
             skipped.append(SourceStatus(name, labels[name], "skipped", str(exc)))
             continue
         articles.append(replace(article, label=labels[name]))
-    return articles, skipped
+    return corpus_references(articles), skipped
 
 
 def extract(

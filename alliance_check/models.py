@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = "1.0"
 
-KINDS = ("count", "quantity", "money", "percent", "date", "duration", "place")
+KINDS = ("count", "quantity", "money", "percent", "date", "time", "duration", "place")
 QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound", "range")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
