@@ -304,7 +304,9 @@ def _write_report(report: Any, fmt: str, path: str, options: Any) -> None:
 
     buffer = io.StringIO()
     REPORTERS[fmt](
-        report, buffer, replace(options, width=options.width or 100, color=False, show_baselined=True)
+        report,
+        buffer,
+        replace(options, width=options.width or 100, color=False, show_baselined=True, quiet=False),
     )
     try:
         write_atomic(path, buffer.getvalue())

@@ -202,6 +202,6 @@ def outcome(report: Report) -> Outcome:
         notes.append(f"{kept} baselined or accepted")
     if report.stale and not report.fail_on_stale:
         notes.append(
-            f"{plural(len(report.stale), 'stale entry', 'stale entries')} pass without --fail-on-stale"
+            f"{plural(len(report.stale), 'stale entry passes', 'stale entries pass')} without --fail-on-stale"
         )
     return Outcome(0, text + (f" ({'; '.join(notes)})" if notes else ""))

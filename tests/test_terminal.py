@@ -136,7 +136,7 @@ GATE_STATES = [
         report(stale=(BaselineEntry("fp9", "AC201", "date of the levee breach"),)),
         ["0 ignored, 1 stale, 0 unused",
          "  stale: AC201 date of the levee breach: the baseline entry matches no finding now",
-         "exit 0: no new finding at or above --fail-on error (1 stale entry pass without --fail-on-stale)"],
+         "exit 0: no new finding at or above --fail-on error (1 stale entry passes without --fail-on-stale)"],
         id="stale",
     ),
     pytest.param(
@@ -194,6 +194,7 @@ def test_nothing_compared_says_what_was_found_and_why() -> None:
     assert f"  {long_path(0)}: 1 claim (1 count)" in text
     assert "1 date has no year" in text and "--published" in text
     assert "aliases" in text and "domain pack" in text
+    assert not any("  " in line.strip() for line in text.splitlines())  # wrapped, not padded
     alone = Report(report().sources[:1], (CLAIMS[0],), (), ())
     assert "only one source was checked" in render(alone) and "--against" in render(alone)
 

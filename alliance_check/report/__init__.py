@@ -175,15 +175,15 @@ def why_nothing_compared(report: Report) -> tuple[dict[str, str], list[str]]:
             "they are English news text (see alliance-check extract FILE)"
         )
     else:
+        reasons.append(
+            "the sources' claims are about different things, or name the same thing differently: "
+            "add the names your sources use as aliases ([tool.alliance-check.aliases] in the "
+            "configuration) or turn on a domain pack for the story"
+        )
         yearless = sum(1 for c in report.claims if c.kind == "date" and str(c.value).startswith("--"))
         if yearless:
             reasons.append(
                 f"{plural(yearless, 'date has', 'dates have')} no year because no reference date is "
                 "known: add 'published: YYYY-MM-DD' front matter or pass --published YYYY-MM-DD"
             )
-        reasons.append(
-            "the sources' claims are about different things, or name the same thing differently: "
-            "add the names your sources use as aliases ([tool.alliance-check.aliases] in the "
-            "configuration) or turn on a domain pack for the story"
-        )
     return found, reasons

@@ -82,6 +82,12 @@ def make_console(stream: TextIO, options: ReportOptions) -> Console:
     )
 
 
+def _stripped(line: Text) -> Text:
+    copy = line.copy()
+    copy.rstrip()
+    return copy
+
+
 class _Page:
     """The report as lines: text wrapped with an indent, locations whole on their own line.
 
@@ -101,7 +107,7 @@ class _Page:
         wrapped = text.wrap(self.console, max(first, 20))
         lines = [wrapped[0]] if len(wrapped) else [Text("")]
         if len(wrapped) > 1:
-            rest = Text(" ").join(wrapped[1:]) if hang != indent else None
+            rest = Text(" ").join(_stripped(line) for line in wrapped[1:]) if hang != indent else None
             width = max(self.console.width - hang, 20)
             lines += list(rest.wrap(self.console, width)) if rest else wrapped[1:]
         for n, line in enumerate(lines):
@@ -126,7 +132,10 @@ def _summary(page: _Page, report: Report, base: str | None, paths: dict[str, str
     counts = report.counts()
     line = Text()
     line.append("alliance-check", style="bold")
-    line.append(f" {report.tool_version} · {plural(checked_count(report), 'source')} checked")
+    checked = checked_count(report)
+    # with --against or --changed, only some sources are checked (against all of them)
+    of = f"{len(report.focus)} of " if report.focus else ""
+    line.append(f" {report.tool_version}".rstrip() + f" · {of}{plural(checked, 'source')} checked")
     skipped = [s for s in report.sources if s.status != "checked"]
     if skipped:
         line.append(f", {len(skipped)} not checked", style="bold yellow")
@@ -202,8 +211,8 @@ def _nothing_compared(page: _Page, report: Report, paths: dict[str, str]) -> Non
     page.text(Text("No two sources make comparable claims about the same thing.", style="bold"))
     for source, what in found.items():
         page.text(Text.assemble((paths.get(source, source), "bold"), f": {what}"), indent=2, hang=4)
-    for reason in reasons:
-        page.text(f"likely: {reason}", indent=2, hang=4)
+    for n, reason in enumerate(reasons):
+        page.text(f"{'also' if n else 'likely'}: {reason}", indent=2, hang=4)
 
 
 def gate_counts(report: Report) -> dict[str, int]:
