@@ -290,6 +290,7 @@ def test_styling_off_means_no_escape_at_all_and_forced_means_some(monkeypatch: p
         pytest.param(None, {}, False, 100, id="not a terminal: 100"),
         pytest.param(None, {"COLUMNS": "120"}, False, 120, id="COLUMNS"),
         pytest.param(72, {"COLUMNS": "120"}, False, 72, id="--width wins"),
+        pytest.param(None, {}, True, 80, id="a terminal of no known size (script, docker -t): 80"),
     ],
 )
 def test_width(width: int | None, env: dict[str, str], tty: bool, expected: int) -> None:

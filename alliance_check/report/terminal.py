@@ -44,14 +44,15 @@ def console_width(stream: TextIO, options: ReportOptions, environ: Mapping[str, 
     """--width, else COLUMNS, else the terminal's width, else 100 (pipes, CI logs, files)."""
     if options.width:
         return options.width
-    columns = environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    given = environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
     if _isatty(stream):
         try:
-            return os.get_terminal_size(stream.fileno()).columns
+            columns = os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, OSError, ValueError):
-            return 80
+            columns = 0
+        return columns or 80  # a pseudo-terminal with no size (script, docker -t) says 0
     return DEFAULT_WIDTH
 
 
