@@ -218,6 +218,7 @@ def test_statistics_and_quiet() -> None:
     quiet = render(rep, quiet=True)
     assert quiet.startswith("error[AC101]") and "gate:" not in quiet and "alliance-check" not in quiet
     assert render(report(), quiet=True) == ""
+    assert render(rep, quiet=True, statistics=True).splitlines()[0].startswith("code   name")
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
         lines += [f"{new}\t{code}\t{name}" for code, name, _, new, *_ in statistics(report) if new]
     else:
         for f in visible(report, options):
-            if f.severity == "info":
-                continue
+            if f.severity == "info" and report.fail_on != "info":
+                continue  # agreements are lines of their own only when they can fail the run
             claim = primary_claim(report, f)
             status = "" if f.status == "new" else f" [{f.status}]"
             where = f"{paths.get(claim.source, claim.source)}:{claim.line}:{claim.column}"

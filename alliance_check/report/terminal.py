@@ -274,7 +274,10 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     sources = [s.source for s in report.sources] + [a.source for a in report.unused_acceptances]
     paths, base = shown_paths(sources)
     shown = [f for f in visible(report, options) if f.severity in ("error", "warning")]
-    if options.quiet:
+    if options.quiet and options.statistics:
+        if report.findings or report.ignored:
+            page.lines.append(_statistics(report))
+    elif options.quiet:
         for finding in shown:
             _finding(page, report, finding, paths)
             page.blank()
