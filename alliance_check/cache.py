@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from alliance_check import __version__
 from alliance_check.gate import write_atomic
-from alliance_check.models import Article, Claim, SubjectKey
-from alliance_check.resources import lexicon_fingerprint
+from alliance_check.models import Article, Claim, Frame
+from alliance_check.resources import lexicon_fingerprint, load_domain
 from alliance_check.settings import Settings
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_key(article: Article, settings: Settings, model: str) -> str:
@@ -25,6 +25,7 @@ def cache_key(article: Article, settings: Settings, model: str) -> str:
         f"model={model}",
         f"lexicon={lexicon_fingerprint()}",
         f"small_count_max={settings.small_count_max}",
+        f"domain={load_domain(settings.domains, settings.aliases).fingerprint}",
         f"published={article.published}|{article.published_how}",
         hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
     ]
@@ -33,36 +34,21 @@ def cache_key(article: Article, settings: Settings, model: str) -> str:
 
 def _encode(claim: Claim) -> dict[str, Any]:
     data = asdict(claim)
-    if claim.key is not None:
-        data["key"] = {
-            "head": claim.key.head,
-            "owners": sorted(claim.key.owners),
-            "places": sorted(claim.key.places),
-            "anchors": sorted(claim.key.anchors),
-            "named": claim.key.named,
-        }
     for field_name in ("id", "source", "label"):
         data.pop(field_name)
     return data
 
 
 def _decode(data: dict[str, Any], article: Article) -> Claim:
-    key = data.pop("key")
-    subject_key = None
-    if key is not None:
-        subject_key = SubjectKey(
-            key["head"],
-            frozenset(key["owners"]),
-            frozenset(key["places"]),
-            frozenset(key["anchors"]),
-            key["named"],
-        )
-    claim = Claim(id="", source=article.source, label=article.label, key=subject_key, **data)
+    raw: dict[str, Any] | None = data.pop("frame")
+    fields: dict[str, Any] = {}
+    for k, v in (raw or {}).items():
+        fields[k] = tuple(v) if isinstance(v, list) else v
+    frame = None if raw is None else Frame(**fields)
+    claim = Claim(id="", source=article.source, label=article.label, frame=frame, **data)
     if not isinstance(claim.line, int) or not isinstance(claim.text, str):
         raise ValueError("malformed claim")
-    return Claim(
-        **{**asdict(claim), "key": subject_key, "id": f"{article.source}:{claim.line}:{claim.column}"}
-    )
+    return replace(claim, id=f"{article.source}:{claim.line}:{claim.column}")
 
 
 class ClaimCache:

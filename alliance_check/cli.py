@@ -112,7 +112,12 @@ def _common(f: Any) -> Any:
         ),
         click.option(
             "--config", "config_path", metavar="FILE",
-            help="Configuration file (default: alliance-check.toml or pyproject.toml, found upwards).",
+            help="Configuration file (default: alliance-check.toml or pyproject.toml, found upwards "
+            "from the first PATH, then from the current folder).",
+        ),
+        click.option(
+            "--domain", "domains", multiple=True, metavar="NAME",
+            help="Turn on a domain pack: the names and aliases of one story (repeatable).",
         ),
         click.option("--no-cache", is_flag=True, help="Extract everything again; skip the cache."),
         click.option(
@@ -130,11 +135,11 @@ def _common(f: Any) -> Any:
     return f
 
 
-def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, Any]:
-    """Settings from the options the user gave, the configuration file filling the rest."""
-    from alliance_check.config import find_config, settings_from
+def _configured(ctx: click.Context, params: dict[str, Any], paths: tuple[str, ...]) -> tuple[Settings, Any]:
+    """Settings from the options the user gave, the configuration file filling the rest; the file
+    is found upwards from the first path checked (a corpus may carry its own)."""
+    from alliance_check.config import find_config, settings_from, start_folder
     from alliance_check.models import InputError
-    from alliance_check.resources import set_extra_aliases
 
     given = {
         name: value
@@ -142,11 +147,10 @@ def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, A
         if ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None)
     }
     try:
-        config = find_config(explicit=params.get("config_path"))
+        config = find_config(start_folder(paths), explicit=params.get("config_path"))
         settings = settings_from(config, given)
     except InputError as exc:
         _fail(str(exc))
-    set_extra_aliases(config.get("aliases", {}))
     return settings, config
 
 
@@ -246,7 +250,7 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
     from alliance_check.nlp import ModelError
     from alliance_check.report import REPORTERS, TEXT_FORMATS, ReportOptions, plural, summary_line
 
-    settings, config = _configured(ctx, params)
+    settings, config = _configured(ctx, params, paths)
     _require(paths, "")
     _require(params["against"], "--against")
     if params["changed"] and params["against"]:
@@ -356,7 +360,7 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
     from alliance_check.report import ReportOptions
     from alliance_check.report.json import render_claims
 
-    settings, config = _configured(ctx, params)
+    settings, config = _configured(ctx, params, paths)
     _require(paths, "")
     articles, skipped = read_articles(list(paths), settings)
     _warn_skipped(skipped)

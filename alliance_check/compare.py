@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz
 from alliance_check.models import RULES, SEVERITY_RANK, Claim, ClaimGroup, Finding
 from alliance_check.normalize.dates import interval
 from alliance_check.normalize.places import contains, is_known
+from alliance_check.normalize.times import minute_step
 from alliance_check.normalize.units import convertible, to_base
 from alliance_check.resources import lexicon
 from alliance_check.settings import Settings
@@ -74,7 +76,7 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.6g}"
 
 
-def compare_values(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None:
+def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False) -> PairVerdict | None:
     """Two numeric claims: equal at the coarser precision, overlapping once widened, or not."""
     if not (isinstance(a.value, float) and isinstance(b.value, float)) or not convertible(a.unit, b.unit):
         return None
@@ -85,7 +87,10 @@ def compare_values(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None
     if same and _qualifiers_agree(a.qualifier, b.qualifier):
         note = "" if a.unit == b.unit else " once converted to the same unit"
         return PairVerdict("agreement", f"the values agree at the precision stated{note}")
-    if _changed_over_time(a, b, settings):
+    equal = to_base(a.value, a.unit) == to_base(b.value, b.unit)
+    if equal and {a.qualifier, b.qualifier} <= {"exact", "approx", "upper_bound", "lower_bound"}:
+        return PairVerdict("agreement", "the same figure, one stated as a bound ('up to $368 billion')")
+    if _changed_over_time(a, b, settings, running):
         return PairVerdict("changed_over_time", f"the figures refer to {a.as_of} and {b.as_of}")
     lo_a, hi_a = _interval(a, settings)
     lo_b, hi_b = _interval(b, settings)
@@ -94,28 +99,38 @@ def compare_values(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None
     return PairVerdict("conflict", "the values do not overlap even allowing for rounding and hedges")
 
 
-def _changed_over_time(a: Claim, b: Claim, settings: Settings) -> bool:
+def _changed_over_time(a: Claim, b: Claim, settings: Settings, running: bool = False) -> bool:
+    """Figures whose as-of dates lie far apart; for a running tally (a death toll) any two days."""
     if not (a.as_of and b.as_of):
         return False
     ia, ib = interval(a.as_of), interval(b.as_of)
     if ia is None or ib is None:
         return False
-    return abs((ia[0] - ib[0]).days) > settings.as_of_gap_days
+    gap = abs((ia[0] - ib[0]).days)
+    return gap >= 1 if running else gap > settings.as_of_gap_days
 
 
 def _date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    iso = iso.split("T", 1)[0]
     if iso.startswith("--"):
         parts = [int(p) for p in iso[2:].split("-")]
         return None, parts[0], parts[1] if len(parts) > 1 else None
+    if len(iso) == 3:
+        return None, None, None  # a decade: compared as a period
     nums = [int(p) for p in iso.split("-")]
     nums += [None] * (3 - len(nums))  # type: ignore[list-item]
     return nums[0], nums[1], nums[2]
 
 
 def _date_interval(c: Claim) -> tuple[date, date]:
-    span = interval(str(c.value))
+    """The days a date claim covers: its period ('the early 2040s', 'last week'), opened by a bound."""
+    span = interval(str(c.value), str(c.precision))
     assert span is not None
     lo, hi = span
+    if isinstance(c.value_max, str) and (end := interval(c.value_max)) is not None:
+        hi = max(hi, end[1])
+    if c.qualifier == "approx" and c.precision == "year":
+        lo, hi = lo.replace(year=lo.year - 1), hi.replace(year=hi.year + 1)  # 'around 2033'
     if c.qualifier == "upper_bound":
         return date.min, hi
     if c.qualifier == "lower_bound":
@@ -124,15 +139,23 @@ def _date_interval(c: Claim) -> tuple[date, date]:
 
 
 def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> PairVerdict | None:
-    """Two dates of one event: equal at the coarser precision, overlapping, or apart."""
+    """Two dates of one event: equal at the coarser precision, overlapping, or apart. Two days told
+    only from other dates ('on Tuesday', 'on Wednesday') are not set against each other: in a
+    story told over days they are most often two events."""
     pa, pb = _date_parts(str(a.value)), _date_parts(str(b.value))
     shared = [(x, y) for x, y in zip(pa, pb, strict=False) if x is not None and y is not None]
-    if shared and all(x == y for x, y in shared) and _qualifiers_agree(a.qualifier, b.qualifier):
+    periods = a.value_max or b.value_max or len(str(a.value)) == 3 or len(str(b.value)) == 3
+    same = shared and all(x == y for x, y in shared) and not periods
+    if (
+        same or (periods and a.value == b.value and a.value_max == b.value_max and a.precision == b.precision)
+    ) and (_qualifiers_agree(a.qualifier, b.qualifier)):
         return PairVerdict("agreement", "the dates agree at the precision stated")
-    if pa[0] is None or pb[0] is None:
+    if (pa[0] is None and pa[1] is not None) or (pb[0] is None and pb[1] is not None):
         if a.qualifier in POINT and b.qualifier in POINT:
             return PairVerdict("conflict", "the month or day differs")
         return PairVerdict("soft_conflict", "compatible only thanks to a bound; the year is not stated")
+    if a.relative and b.relative:
+        return None
     lo_a, hi_a = _date_interval(a)
     lo_b, hi_b = _date_interval(b)
     if recurring and a.qualifier in POINT and b.qualifier in POINT:
@@ -142,46 +165,136 @@ def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> Pa
     if min(hi_a, hi_b) >= max(lo_a, lo_b):
         why = next(
             (f"'{c.text}' is {BOUND_WORDS[c.qualifier]}" for c in (a, b) if c.qualifier in BOUND_WORDS),
-            f"'{max((a, b), key=lambda c: len(str(c.value)) * -1).text}' covers a longer period",
+            f"'{max((a, b), key=lambda c: (hi_of(c) - lo_of(c)).days).text}' covers a longer period",
         )
         return PairVerdict("soft_conflict", f"compatible only because {why}")
     return PairVerdict("conflict", "the dates do not overlap")
 
 
+def lo_of(c: Claim) -> date:
+    return _date_interval(c)[0] if c.qualifier != "lower_bound" else date.min
+
+
+def hi_of(c: Claim) -> date:
+    return _date_interval(c)[1] if c.qualifier != "upper_bound" else date.max
+
+
+def _minutes(c: Claim, settings: Settings) -> tuple[float, float] | None:
+    """A time of day as minutes since midnight, widened by how finely it is stated and its hedge."""
+    parts = str(c.value).partition("T")[2].split(":")
+    if len(parts) < 2:
+        return None
+    value = int(parts[0]) * 60 + int(parts[1]) + (int(parts[2]) / 60 if len(parts) > 2 else 0)
+    half = minute_step(str(c.value)) / 2 + (settings.approx_minutes if c.qualifier == "approx" else 0)
+    if c.qualifier == "lower_bound":
+        return value, math.inf
+    if c.qualifier == "upper_bound":
+        return -math.inf, value
+    return value - half, value + half
+
+
+def compare_times(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None:
+    """Two times of day of one event: on different days they are not compared; to the minute
+    they agree, overlap once widened by their precision and hedges, or do not."""
+    day_a, day_b = str(a.value).partition("T")[0], str(b.value).partition("T")[0]
+    if day_a and day_b and day_a != day_b:
+        return None
+    if str(a.value).partition("T")[2] == str(b.value).partition("T")[2] and _qualifiers_agree(
+        a.qualifier, b.qualifier
+    ):
+        return PairVerdict("agreement", "the times agree")
+    ma, mb = _minutes(a, settings), _minutes(b, settings)
+    if ma is None or mb is None:
+        return None
+    if min(ma[1], mb[1]) - max(ma[0], mb[0]) > 0:
+        why = next(
+            (f"'{c.text}' is {BOUND_WORDS[c.qualifier]}" for c in (a, b) if c.qualifier in BOUND_WORDS),
+            next(
+                (
+                    f"'{c.text}' is hedged (±{settings.approx_minutes:g} min)"
+                    for c in (a, b)
+                    if c.qualifier == "approx"
+                ),
+                "one of them is a round figure",
+            ),
+        )
+        return PairVerdict("soft_conflict", f"compatible only because {why}")
+    return PairVerdict("conflict", "the times do not overlap even allowing for rounding and hedges")
+
+
+def _place_word(name: str) -> str:
+    """The generic word a place name ends in ('Seagirt Marine Terminal' -> 'terminal')."""
+    words = name.lower().replace("(", " ").replace(")", " ").split()
+    return words[-1] if words and words[-1] in lexicon().facility_nouns else ""
+
+
 def compare_places(a: Claim, b: Claim, settings: Settings) -> PairVerdict:
-    """Two places of one event: the same, one inside the other, different, or not checkable."""
+    """Two places of one event: the same, one inside the other, different, or not checkable.
+
+    Places the gazetteer knows are checked against each other; two named places of the same kind
+    ('Seagirt Marine Terminal', 'Dundalk Marine Terminal') cannot contain each other, so they
+    differ; a place and one the gazetteer does not know may contain it ('Baltimore' and 'the Key
+    Bridge'), which is not a conflict; anything else cannot be checked (a soft conflict).
+    """
     pa, pb = str(a.value), str(b.value)
-    if pa == pb or fuzz.ratio(pa.lower(), pb.lower()) >= settings.fuzzy_name_cutoff:
+    if pa == pb or fuzz.token_set_ratio(pa.lower(), pb.lower()) >= settings.fuzzy_name_cutoff:
         return PairVerdict("agreement", "the same place")
-    if contains(pa, pb) or contains(pb, pa):
+    if contains(pa, pb) or contains(pb, pa) or {pa, pb} & {str(a.value_max), str(b.value_max)}:
         return PairVerdict("agreement", "one place lies within the other")
     if is_known(pa) and is_known(pb):
         return PairVerdict("conflict", f"{pa} and {pb} are different places")
+    kind_a, kind_b = _place_word(pa), _place_word(pb)
+    if kind_a and kind_a == kind_b:
+        return PairVerdict("conflict", f"{pa} and {pb} are two different {kind_a}s")
+    if is_known(pa) or is_known(pb):
+        return PairVerdict("agreement", "one place may lie within the other")
     return PairVerdict("soft_conflict", "the gazetteer cannot tell whether one place contains the other")
 
 
-def compare_pair(a: Claim, b: Claim, settings: Settings, recurring: bool = False) -> PairVerdict | None:
+def compare_pair(
+    a: Claim, b: Claim, settings: Settings, recurring: bool = False, running: bool = False
+) -> PairVerdict | None:
     """The verdict on two claims of one group, or None when they cannot be compared."""
+    if a.kind != b.kind:
+        return None
     if a.kind == "date":
         return compare_dates(a, b, settings, recurring)
+    if a.kind == "time":
+        return compare_times(a, b, settings)
     if a.kind == "place":
+        if recurring and _changed_over_time(
+            a, b, replace(settings, as_of_gap_days=settings.event_instance_gap_days)
+        ):
+            return PairVerdict("changed_over_time", "the places are of occurrences far apart in time")
         return compare_places(a, b, settings)
-    return compare_values(a, b, settings)
+    return compare_values(a, b, settings, running)
 
 
 def _family(kind: str) -> str:
-    return kind if kind in ("date", "place") else "value"
+    return "date" if kind in ("date", "time") else kind if kind == "place" else "value"
+
+
+def topic(group: ClaimGroup) -> str:
+    """What the group is about, in the words that decide its identity: kind and the commonest head."""
+    heads = Counter(lexicon().synonyms.get(c.frame.head, c.frame.head) for c in group.claims if c.frame)
+    head = sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if heads else group.subject
+    return f"{group.kind}|{head}"
 
 
 def _is_recurring(group: ClaimGroup) -> bool:
-    key = group.claims[0].key
-    if key is None:
-        return False
-    name = key.head.split("|", 1)[-1]
-    entity = lexicon().entities.get(name)
-    if entity is not None:
-        return entity.type == "event"  # a named meeting recurs; a named treaty's signing does not
-    return name.split(" of ", 1)[0] in lexicon().recurring_events
+    """Dates of a meeting, a summit or a visit: the same event recurs, far-apart dates are two of them."""
+    lex = lexicon()
+    words = Counter(t for c in group.claims if c.frame for t in {c.frame.head, *c.frame.terms})
+    for word, _ in words.most_common(3):
+        event = lex.event_nouns.get(word) or lex.event_verbs.get(word)
+        if (event or word) in lex.recurring_events:
+            return True
+    return False
+
+
+def _is_running(group: ClaimGroup) -> bool:
+    """A tally that grows as a story unfolds (the dead, the missing): counted on two days, it changed."""
+    return topic(group).split("|", 1)[1] in lexicon().running_tallies
 
 
 def _say(claims: list[Claim]) -> str:
@@ -193,7 +306,7 @@ def _say(claims: list[Claim]) -> str:
 
 
 def _sides(
-    group: ClaimGroup, a: Claim, b: Claim, settings: Settings, recurring: bool
+    group: ClaimGroup, a: Claim, b: Claim, settings: Settings, recurring: bool, running: bool
 ) -> tuple[list[Claim], list[Claim]]:
     """Everyone who sides with a, and everyone who sides with b, in the worst pair."""
     side_a, side_b = [a], [b]
@@ -203,8 +316,8 @@ def _sides(
             continue
         sig = _signature(c)
         if sig not in sides:
-            with_a = compare_pair(c, a, settings, recurring)
-            with_b = compare_pair(c, b, settings, recurring)
+            with_a = compare_pair(c, a, settings, recurring, running)
+            with_b = compare_pair(c, b, settings, recurring, running)
             agrees_a = with_a is not None and with_a.verdict == "agreement"
             agrees_b = with_b is not None and with_b.verdict == "agreement"
             sides[sig] = "a" if agrees_a else "b" if agrees_b else ""
@@ -221,10 +334,8 @@ def fingerprint(code: str, group: ClaimGroup, a: Claim, b: Claim) -> str:
     Moving lines or rewording other sentences keeps it; changing either value changes it; an
     article that only repeats one of the two values does not create a new one.
     """
-    key = group.claims[0].key
-    topic = key.head if key else group.subject
     values = sorted(f"{_value_text(c)}|{c.qualifier}" for c in (a, b))
-    digest = hashlib.sha256("\n".join([code, topic, *values]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\n".join([code, topic(group), *values]).encode("utf-8")).hexdigest()
     return digest[:20]
 
 
@@ -255,6 +366,32 @@ def _first_pair(
     return None
 
 
+def _direct_pair(
+    group: ClaimGroup,
+    first: list[Claim],
+    second: list[Claim],
+    settings: Settings,
+    focus: frozenset[str] | None,
+) -> tuple[Claim, Claim] | None:
+    """Two claims, one from each list and from different sources, matched directly and strongly
+    enough to be set against each other (see Settings.conflicts); the strongest such pair."""
+    best: tuple[float, Claim, Claim] | None = None
+    for a in first:
+        for b in second:
+            if a.source == b.source or (
+                focus is not None and a.source not in focus and b.source not in focus
+            ):
+                continue
+            score = group.score(a.id, b.id)
+            if (
+                score is not None
+                and score >= settings.conflicts.threshold
+                and (best is None or score > best[0])
+            ):
+                best = (score, a, b) if (a.source, a.start) <= (b.source, b.start) else (score, b, a)
+    return (best[1], best[2]) if best else None
+
+
 def compare_group(
     group: ClaimGroup, settings: Settings | None = None, focus: frozenset[str] | None = None
 ) -> Finding | None:
@@ -265,6 +402,7 @@ def compare_group(
     """
     settings = settings or Settings()
     recurring = _is_recurring(group)
+    running = _is_running(group)
     worst: tuple[int, Claim, Claim, PairVerdict] | None = None
     # Claims that say the same thing the same way are compared once, as one signature.
     by_signature: dict[tuple[object, ...], list[Claim]] = {}
@@ -277,9 +415,14 @@ def compare_group(
             if pair is None:
                 continue
             a, b = pair
-            verdict = compare_pair(a, b, settings, recurring)
+            verdict = compare_pair(a, b, settings, recurring, running)
             if verdict is None:
                 continue
+            if verdict.verdict in ("conflict", "soft_conflict") and group.scores:
+                direct = _direct_pair(group, first, second, settings, focus)
+                if direct is None:
+                    continue  # linked only through others: not enough to call them conflicting
+                a, b = direct
             rank = VERDICT_RANK[verdict.verdict]
             if worst is None or rank > worst[0]:
                 worst = (rank, a, b, verdict)
@@ -295,7 +438,7 @@ def compare_group(
         message = f"{_say([a])}; {_say([b])}: {pv.reason}, a change over time rather than a conflict."
     else:
         rule = RULES[CODES[(_family(group.kind), pv.verdict)]]
-        side_a, side_b = _sides(group, a, b, settings, recurring)
+        side_a, side_b = _sides(group, a, b, settings, recurring, running)
         if len(side_b) < len(side_a):
             side_a, side_b = side_b, side_a
         message = f"{_say(side_a)}; {_say(side_b)}: {pv.reason}."

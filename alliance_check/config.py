@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from alliance_check.models import RULES, InputError
+from alliance_check.resources import available_domains
 from alliance_check.settings import FAIL_LEVELS, Settings
 
 if sys.version_info >= (3, 11):
@@ -38,7 +39,8 @@ KEYS: dict[str, Key] = {
     "approx-tolerance": Key((float, int), "approx_tolerance"),
     "as-of-gap-days": Key((int,), "as_of_gap_days"),
     "event-instance-gap-days": Key((int,), "event_instance_gap_days"),
-    "anchor-min-similarity": Key((float, int), "anchor_min_similarity"),
+    "approx-minutes": Key((float, int), "approx_minutes"),
+    "domains": Key((list,), "domains"),
     "fuzzy-name-cutoff": Key((float, int), "fuzzy_name_cutoff"),
     "small-count-max": Key((int,), "small_count_max"),
     "model": Key((str,), "model"),
@@ -47,7 +49,7 @@ KEYS: dict[str, Key] = {
     "exclude": Key((list,), "exclude"),
     "ignore": Key((list,)),  # codes and topic patterns, with --ignore
     "ignore-topics": Key((list,)),
-    "aliases": Key((dict,)),
+    "aliases": Key((dict,), "aliases"),
     "baseline": Key((str,)),
     "cache-dir": Key((str,)),
 }
@@ -116,15 +118,31 @@ def validate(table: dict[str, Any], path: Path) -> dict[str, Any]:
     return table
 
 
+def start_folder(paths: Iterable[str]) -> Path | None:
+    """Where the search for a configuration begins: the first path checked (its folder if a file)."""
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(raw)
+        if path.exists():
+            return path if path.is_dir() else path.parent
+    return None
+
+
 def find_config(start: Path | None = None, explicit: str | None = None) -> Config:
-    """The nearest configuration upwards from ``start`` (alliance-check.toml before pyproject.toml)."""
+    """The nearest configuration upwards from ``start``, then from the current folder
+    (alliance-check.toml before pyproject.toml)."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
             raise InputError(f"{explicit}: configuration file not found; check the --config path")
         return Config(path, validate(_table(path) or {}, path))
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    folders: list[Path] = []
+    for origin in (start, Path.cwd()):
+        if origin is not None:
+            here = origin.resolve()
+            folders += [f for f in (here, *here.parents) if f not in folders]
+    for folder in folders:
         for name in (CONFIG_NAME, "pyproject.toml"):
             path = folder / name
             if path.is_file():
@@ -185,5 +203,29 @@ def settings_from(config: Config, given: Mapping[str, Any]) -> Settings:
     given_codes, given_topics = split_ignores(given.get("ignore", ()), "--ignore")
     values["ignore_codes"] = tuple(sorted({*codes, *given_codes}))
     values["ignore_topics"] = tuple(sorted({*topics, *given_topics, *config.get("ignore-topics", [])}))
+    values["domains"] = _domains(values.get("domains", ()), config.where("domains"))
+    if isinstance(values.get("aliases"), dict):
+        values["aliases"] = _aliases(values["aliases"], config.where("aliases"))
     known = {f.name for f in fields(Settings)}
     return Settings(**{k: v for k, v in values.items() if k in known})
+
+
+def _domains(names: Iterable[str], where: str) -> tuple[str, ...]:
+    """Domain pack names, each one that exists; else an error that lists them."""
+    available = available_domains()
+    for name in names:
+        if name not in available:
+            raise InputError(
+                f"{where}: no domain pack {name!r}; the packs are: {', '.join(available) or 'none'}"
+            )
+    return tuple(dict.fromkeys(names))
+
+
+def _aliases(table: dict[str, Any], where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """[tool.alliance-check.aliases]: canonical name = [other names]."""
+    out = []
+    for name, others in sorted(table.items()):
+        if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+            raise InputError(f'{where}: {name} must be a list of names, like {name} = ["other name"]')
+        out.append((str(name), tuple(others)))
+    return tuple(out)

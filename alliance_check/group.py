@@ -1,159 +1,523 @@
-"""Which claims talk about the same thing: block by kind, unit and head, then match anchors fuzzily."""
+"""Which claims state the same fact: blocking on what extraction gets right, then evidence.
+
+Like record linkage (Splink, Febrl): claims are blocked by kind and dimension only; inside a
+block, pairs that share at least one telling word or name are scored as a sum of named signals
+(log-odds, weights in ``Settings.grouping``), each able to say what it saw. Repeats of one figure
+in one article collapse first; then claims are matched one-to-one between each pair of articles
+and merged, and a merge that would join clashing places, owners or years is refused.
+"""
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from alliance_check.models import Claim, ClaimGroup, SubjectKey
-from alliance_check.settings import Settings
+from alliance_check.models import Claim, ClaimGroup, Frame, Link
+from alliance_check.normalize.dates import interval
+from alliance_check.normalize.places import contains
+from alliance_check.normalize.units import dimension, to_base
+from alliance_check.resources import lexicon
+from alliance_check.settings import GroupingWeights, Settings
+
+SMALL_COUNT = 12  # counts up to this are shared by many facts of one story
+# a word used by more claims of one block than this opens no candidate pair of its own
+MAX_POSTINGS = 300
+Evidence = list[tuple[str, float, str]]
 
 
-def _matches(a: str, b: str, cutoff: float) -> bool:
-    return a == b or fuzz.token_sort_ratio(a.lower(), b.lower()) >= cutoff
+def block_key(claim: Claim) -> tuple[str, str]:
+    """What extraction gets right and grouping never crosses: the kind, and the dimension of its unit.
 
-
-def _weighted_overlap(
-    xs: frozenset[str], ys: frozenset[str], cutoff: float, weight: dict[str, float]
-) -> tuple[int, float]:
-    """Shared anchors, and their weight as a share of the lighter side's total weight.
-
-    Rare anchors ('Camp David') weigh more than ubiquitous ones ('United States').
+    Money of every currency shares one block (conversions are stated in the texts: 'A$368 billion
+    ($245 billion)'); comparison then only sets amounts of one currency against each other.
     """
-    small, large = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
-    shared = [x for x in sorted(small) if any(_matches(x, y, cutoff) for y in sorted(large))]
-    total = min(sum(weight.get(x, 1.0) for x in xs), sum(weight.get(y, 1.0) for y in ys))
-    return len(shared), (sum(weight.get(x, 1.0) for x in shared) / total if total else 0.0)
+    if claim.kind in ("quantity", "duration"):
+        return claim.kind, dimension(claim.unit) or ""
+    return claim.kind, ""
 
 
-def anchor_weights(claims: list[Claim]) -> dict[str, float]:
-    """Inverse document frequency of each anchor over the claims' subject keys."""
-    df: Counter[str] = Counter()
-    keys = [c.key for c in claims if c.key is not None]
-    for key in keys:
-        df.update(key.anchors)
-    n = len(keys) or 1
-    return {a: math.log(1 + n / count) for a, count in df.items()}
+def _prop(word: str) -> str:
+    """A property term as the synonym data names it ('killed' and 'dead' are both 'casualties')."""
+    return lexicon().synonyms.get(word, word)
 
 
-def _overlap(xs: frozenset[str], ys: frozenset[str], cutoff: float) -> int:
-    """How many of the smaller set have a fuzzy match in the other."""
-    small, large = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
-    return sum(1 for x in sorted(small) if any(_matches(x, y, cutoff) for y in sorted(large)))
+class Stats:
+    """How many sources use each word, name and term: rare evidence weighs more."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for c in claims:
+            assert c.frame is not None
+            f = c.frame
+            by_source[c.source].update(_prop(w) for w in f.context)
+            by_source[c.source].update(_prop(t) for t in f.terms)
+            by_source[c.source].update(f"#{n}" for n in f.names)
+        self.sources = max(1, len(by_source))
+        self.df: Counter[str] = Counter()
+        for words in by_source.values():
+            self.df.update(words)
+
+    def rarity(self, word: str) -> float:
+        """0 for a word every source uses, 1 for a word of one source."""
+        return min(1.0, self.weight(word) / math.log(self.sources + 1)) if self.sources > 1 else 1.0
+
+    def weight(self, word: str) -> float:
+        """Inverse document frequency over the sources, never below a floor."""
+        return max(0.05, math.log((self.sources + 1) / (self.df.get(word, 0) + 0.5)))
 
 
-def similarity(
-    a: SubjectKey, b: SubjectKey, settings: Settings, weights: dict[str, float] | None = None
-) -> float:
-    """0 to 1: how surely two subject keys with the same head describe the same thing.
+def _weighted_share(a: Iterable[str], b: Iterable[str], weight: dict[str, float]) -> tuple[float, list[str]]:
+    """Weight of what both share, as a share of the lighter side's weight."""
+    sa, sb = set(a), set(b)
+    shared = sorted(sa & sb)
+    total = min(sum(weight[w] for w in sa), sum(weight[w] for w in sb))
+    return (sum(weight[w] for w in shared) / total if total else 0.0), shared
 
-    Two named events (the SCC) are the same; owners that share nothing ('US troops' vs
-    'Japanese troops') or places that share nothing ('in Japan' vs 'in Korea') are not.
+
+def _overlap(a: Iterable[str], b: Iterable[str], stats: Stats) -> tuple[float, list[str]]:
+    """Rarity-weighted overlap of two bags of words, as a share of the lighter bag (Szymkiewicz-Simpson)."""
+    sa, sb = set(a), set(b)
+    shared = sa & sb
+    if not shared:
+        return 0.0, []
+    total = min(sum(stats.weight(w) for w in sa), sum(stats.weight(w) for w in sb))
+    top = sorted(shared, key=lambda w: (-stats.weight(w), w))[:6]
+    return sum(stats.weight(w) for w in shared) / total, top
+
+
+def _names_match(a: str, b: str, cutoff: float) -> bool:
+    return a == b or fuzz.token_set_ratio(a, b) >= cutoff
+
+
+def _disjoint(xs: tuple[str, ...], ys: tuple[str, ...], cutoff: float, places: bool = False) -> bool:
+    """Both say something and nothing agrees (places agree when one contains the other)."""
+    if not xs or not ys:
+        return False
+    for x in xs:
+        for y in ys:
+            if _names_match(x.lower(), y.lower(), cutoff) or (places and (contains(x, y) or contains(y, x))):
+                return False
+    return True
+
+
+def _value_ratio(a: Claim, b: Claim) -> float | None:
+    """How far apart two values are, as a ratio (1 = equal); None when they cannot be set side by side."""
+    if isinstance(a.value, float) and isinstance(b.value, float):
+        if a.kind == "money" and a.unit != b.unit:
+            return None
+        x, y = abs(to_base(a.value, a.unit)), abs(to_base(b.value, b.unit))
+        if x == 0 or y == 0:
+            return None if x != y else 1.0
+        return max(x, y) / min(x, y)
+    if a.kind == "time":
+        ma, mb = _clock(str(a.value)), _clock(str(b.value))
+        if ma is None or mb is None:
+            return None
+        return 1.0 + abs(ma - mb) / 20  # twenty minutes apart: twice as far
+    if a.kind == "date":
+        ia, ib = interval(str(a.value), str(a.precision)), interval(str(b.value), str(b.precision))
+        if ia is None or ib is None:
+            return None
+        gap = abs((ia[0] - ib[0]).days)
+        # measured in the coarser precision: two days apart is far for days, near for years
+        scale = max(_DATE_SCALE.get(str(a.precision), 365), _DATE_SCALE.get(str(b.precision), 365))
+        return 1.0 + gap / scale
+    if a.kind == "place":
+        return 1.0 if a.value == b.value else None
+    return None
+
+
+SIGNALS = (
+    "head", "event", "terms", "context", "names", "known", "topics", "where", "value_close", "value_far",
+    "same_role", "verb_differs", "order_differs", "plan_differs", "names_differ", "small_counts", "clash",
+)  # fmt: skip
+KIND_SIGNALS = tuple(
+    f"kind_{k}" for k in ("count", "quantity", "money", "percent", "date", "time", "duration", "place")
+)
+FEATURES = (*SIGNALS, *KIND_SIGNALS)
+
+
+def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict[str, float], dict[str, str]]:
+    """The signals that two claims state the same fact, each a number from 0 to 1, and what each saw.
+
+    >>> pair_features(a, b, Stats([a, b]), 88.0)  # doctest: +SKIP
+    ({'head': 1.0, 'terms': 0.6, ...}, {'head': 'worker', 'terms': 'kill, worker', ...})
     """
-    if a.head != b.head:
-        return 0.0
-    if a.named and b.named:
-        return 1.0
-    cutoff = settings.fuzzy_name_cutoff
-    scores: list[tuple[float, float]] = []
-    shared = 0
-    if a.owners and b.owners:
-        n = _overlap(a.owners, b.owners, cutoff)
-        if n == 0:
-            return 0.0
-        shared += n
-        scores.append((1.0, 1.0))
-    if a.places and b.places:
-        n = _overlap(a.places, b.places, cutoff)
-        if n == 0:
-            return 0.0
-        shared += n
-        scores.append((n / (len(a.places) + len(b.places) - n), 2.0))
-    if a.anchors and b.anchors:
-        n, share = _weighted_overlap(a.anchors, b.anchors, cutoff, weights or {})
-        shared += n
-        scores.append((share, 1.0))
-    if shared == 0:
-        return 0.0
-    return sum(s * w for s, w in scores) / sum(w for _, w in scores)
+    fa, fb = a.frame, b.frame
+    assert fa is not None and fb is not None
+    x: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
+    why: dict[str, str] = {}
+    x[f"kind_{a.kind}"] = 1.0  # how often two claims of this kind state one fact: money often, days rarely
+    if fa.head and fb.head and _prop(fa.head) == _prop(fb.head):
+        x["head"] = 1.0
+        why["head"] = fa.head if fa.head == fb.head else f"{fa.head} ~ {fb.head}"
+    terms_a = {_prop(t) for t in fa.terms}
+    terms_b = {_prop(t) for t in fb.terms}
+    weights = {t: stats.weight(t) for t in terms_a | terms_b}
+    x["terms"], shared = _weighted_share(terms_a, terms_b, weights)
+    why["terms"] = ", ".join(shared[:6])
+    ctx_a, ctx_b = {_prop(w) for w in fa.context}, {_prop(w) for w in fb.context}
+    x["context"], top = _overlap(ctx_a, ctx_b, stats)
+    why["context"] = ", ".join(top)
+    x["names"], names = _name_share(fa.names, fb.names, stats, cutoff)
+    why["names"] = ", ".join(names[:4])
+    shared_known = sorted(set(fa.known) & set(fb.known))
+    if shared_known:
+        x["known"], why["known"] = 1.0, ", ".join(shared_known[:3])  # a name the user declared
+    if fa.names and fb.names and not names:
+        x["names_differ"] = 1.0
+        why["names_differ"] = f"{', '.join(fa.names[:2])} / {', '.join(fb.names[:2])}"
+    ratio = _value_ratio(a, b)
+    if ratio is not None and ratio <= 4:
+        # claims about one quantity are usually within a small factor of each other; equal values
+        # of a telling figure ('$43.67 million') say more than equal small counts
+        closeness = max(0.0, 1 - math.log(ratio) / math.log(4))
+        x["value_close"] = closeness * _specificity(a)
+        why["value_close"] = "the values are equal" if ratio == 1 else f"the values are within {ratio:.2g}x"
+    if ratio is not None and ratio > 3:
+        x["value_far"], why["value_far"] = 1.0, f"the values are {ratio:.0f} times apart"
+    if a.kind == "place" and fa.role and fa.role == fb.role:
+        x["same_role"], why["same_role"] = 1.0, f"both '{fa.role}'"
+    # the head of one among the words of the other: 'struck at 1:28 am' and 'sounds of the collision'
+    heads = {_prop(fa.head), _prop(fb.head)} - {""}
+    common = heads & (terms_a | ctx_a) & (terms_b | ctx_b)
+    if common:
+        x["event"], why["event"] = 1.0, ", ".join(sorted(common))
+    # 'six workers were killed' / 'four remain missing': the verb says which property is counted
+    va, vb = _prop(fa.verb), _prop(fb.verb)
+    if va and vb and va != vb and va not in terms_b | ctx_b and vb not in terms_a | ctx_a:
+        x["verb_differs"], why["verb_differs"] = 1.0, f"{fa.verb} / {fb.verb}"
+    if fa.order and fb.order and fa.order != fb.order:
+        x["order_differs"], why["order_differs"] = 1.0, "one is the first, the other a later one"
+    if fa.planned != fb.planned:
+        x["plan_differs"], why["plan_differs"] = 1.0, "one is planned or expected, the other done"
+    # 'two', 'six': many facts of a story share a small count, so a small count weighs little
+    counts = a.kind == "count" and isinstance(a.value, float) and isinstance(b.value, float)
+    if counts and max(abs(float(a.value)), abs(float(b.value))) <= SMALL_COUNT:
+        x["small_counts"], why["small_counts"] = 1.0, "both are small counts"
+    # the same place or owner on both ('troops in Japan' / 'Japan is home to ... troops')
+    if (
+        a.kind != "place"
+        and fa.places
+        and fb.places
+        and not _disjoint(fa.places, fb.places, cutoff, places=True)
+    ):
+        x["where"], why["where"] = 1.0, ", ".join(sorted(set(fa.places) & set(fb.places)) or fa.places[:1])
+    # what the two articles are about: a distractor on another ship shares no protagonist
+    x["topics"], shared_topics = _name_share(fa.topics, fb.topics, stats, cutoff)
+    why["topics"] = ", ".join(shared_topics[:3])
+    clash = _clash(fa, fb, a.kind, cutoff)
+    if clash:
+        x["clash"], why["clash"] = 1.0, clash
+    return x, why
 
 
-def _tokens(key: SubjectKey) -> set[str]:
-    """Index terms of a key: a claim can only join a cluster it shares one of these words with.
+_DATE_SCALE = {"day": 1, "week": 7, "month": 30, "month_day": 1, "year": 365, "decade": 3650}
 
-    Words, not whole names, so that spellings fuzzy matching accepts ('Fumio Kishida', 'Kishida
-    Fumio') still meet.
+
+def _clock(iso: str) -> float | None:
+    parts = iso.partition("T")[2].split(":")
+    return int(parts[0]) * 60 + int(parts[1]) if len(parts) >= 2 else None
+
+
+def _specificity(c: Claim) -> float:
+    """How much two equal values say that two claims state one fact: '$43.67 million' a lot,
+    'six' or '2024' little (many facts of a story share a small count or a year)."""
+    if c.kind in ("date", "time"):
+        return {"day": 0.6, "minute": 0.6, "second": 0.8, "month": 0.4}.get(str(c.precision), 0.2)
+    if c.kind == "place":
+        return 0.5
+    if isinstance(c.value, float):
+        size = min(1.0, math.log10(abs(c.value) + 1) / 3)
+        digits = len(f"{abs(c.value):.10g}".replace(".", "").strip("0"))
+        return min(1.0, size * (0.7 if c.kind == "count" else 1.0) + 0.1 * max(0, digits - 1))
+    return 0.5
+
+
+def score_pair(
+    a: Claim, b: Claim, stats: Stats, settings: Settings, weights: GroupingWeights | None = None
+) -> tuple[float, Evidence, bool]:
+    """Log-odds that two claims state the same fact, the evidence behind it, and whether they clash.
+
+    Each signal's weight comes from ``Settings.grouping`` (or ``weights``); the evidence lists
+    every signal that counted, with its weight and what it saw.
     """
-    words = {w for t in key.owners | key.places | key.anchors for w in re.findall(r"[^\W_]{3,}", t.lower())}
-    return words | ({"<named>"} if key.named else set())
+    w: GroupingWeights = weights or settings.grouping
+    x, why = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+    evidence: Evidence = [("prior", w.prior, f"{a.kind} claims of different sources")]
+    for name in FEATURES:
+        if x[name]:
+            evidence.append((name, getattr(w, name) * x[name], why.get(name, "")))
+    return sum(v for _, v, _ in evidence), evidence, bool(x["clash"])
 
 
-class _Cluster:
-    """Claims grouped so far, with the distinct subject keys among them."""
+def _name_share(
+    xs: tuple[str, ...], ys: tuple[str, ...], stats: Stats, cutoff: float
+) -> tuple[float, list[str]]:
+    if not xs or not ys:
+        return 0.0, []
+    shared = [x for x in xs if any(_names_match(x, y, cutoff) for y in ys)]
+    total = min(sum(stats.weight(f"#{x}") for x in xs), sum(stats.weight(f"#{y}") for y in ys))
+    return (sum(stats.weight(f"#{x}") for x in shared) / total if total else 0.0), shared
 
-    def __init__(self, claim: Claim) -> None:
-        self.claims = [claim]
-        self.keys: set[SubjectKey] = {claim.key} if claim.key else set()
+
+def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
+    """Strong evidence of different facts: whose, where, which year, or which part."""
+    if _disjoint(fa.owners, fb.owners, cutoff, places=True):
+        return f"owners differ: {', '.join(fa.owners)} / {', '.join(fb.owners)}"
+    if kind != "place" and _disjoint(fa.places, fb.places, cutoff, places=True):
+        return f"places differ: {', '.join(fa.places)} / {', '.join(fb.places)}"
+    if kind not in ("date", "time") and fa.years and fb.years and not set(fa.years) & set(fb.years):
+        return f"years differ: {', '.join(fa.years)} / {', '.join(fb.years)}"  # 'in 2023' / 'FY2025'
+
+    if fa.head and fa.head == fb.head and fa.modifiers and fb.modifiers:
+        ma, mb = {_prop(m) for m in fa.modifiers}, {_prop(m) for m in fb.modifiers}
+        if not ma & mb and any(" " in m for m in ma | mb):
+            return f"parts differ: {', '.join(fa.modifiers)} / {', '.join(fb.modifiers)}"
+    return ""
+
+
+@dataclass
+class _Node:
+    """One figure of one article: a claim and the repeats of it in the same article."""
+
+    claims: list[Claim]
+
+    @property
+    def first(self) -> Claim:
+        return self.claims[0]
+
+
+def _collapse(claims: list[Claim]) -> list[_Node]:
+    """Repeats of one figure in one article (the same value, the same head) are one node."""
+    nodes: dict[tuple[object, ...], _Node] = {}
+    out: list[_Node] = []
+    for c in claims:
+        assert c.frame is not None
+        key = (c.source, c.kind, c.value, c.value_max, c.unit, _prop(c.frame.head))
+        if key in nodes:
+            nodes[key].claims.append(c)
+        else:
+            nodes[key] = _Node([c])
+            out.append(nodes[key])
+    return out
+
+
+def _index_keys(c: Claim) -> set[str]:
+    """The words a candidate pair must share: the head, property terms, names, context words."""
+    f = c.frame
+    assert f is not None
+    keys = {f"h:{_prop(f.head)}"} if f.head else set()
+    keys |= {f"t:{_prop(t)}" for t in f.terms}
+    keys |= {f"n:{n}" for n in f.names}
+    keys |= {f"c:{w}" for w in f.context}
+    return keys
+
+
+def _candidates(nodes: list[_Node], max_postings: int = MAX_POSTINGS) -> set[tuple[int, int]]:
+    """Pairs of nodes of different sources that share an index key. A key used by more than
+    ``max_postings`` nodes ('said', the story's own name in a large corpus) opens no pairs, so the
+    work grows with the corpus, not its square; in a small corpus every shared word counts."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for key in _index_keys(node.first):
+            index[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > max_postings:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if nodes[i].first.source != nodes[j].first.source:
+                    pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+class _Groups:
+    """Clusters of nodes, merged only when every pair across them is plausible: no known clash,
+    and on average the pairs across score at least the threshold (average linkage: a chain of
+    links cannot join two things that share nothing). Pairs never scored count as the prior.
+    Two clusters whose values disagree merge only when some pair of them is matched strongly
+    enough to be set against each other (``conflicts``): a group never holds a disagreement it
+    could not report."""
+
+    def __init__(
+        self,
+        n: int,
+        scores: dict[tuple[int, int], float],
+        clashes: set[tuple[int, int]],
+        w: GroupingWeights,
+        conflicts: dict[tuple[int, int], float],
+        threshold: float,
+    ) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self.scores = scores
+        self.clashes = clashes
+        self.w = w
+        self.conflicts = conflicts  # conflict scores of scored pairs whose values disagree
+        self.conflict_threshold = threshold
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        pairs = [(min(x, y), max(x, y)) for x in self.members[ri] for y in self.members[rj]]
+        if any(p in self.clashes for p in pairs):
+            return False
+        mean = sum(self.scores.get(p, self.w.prior) for p in pairs) / len(pairs)
+        if mean < self.w.threshold:
+            return False
+        disagreeing = [self.conflicts[p] for p in pairs if p in self.conflicts]
+        if disagreeing and max(disagreeing) < self.conflict_threshold:
+            return False
+        self.parent[rj] = ri
+        self.members[ri].extend(self.members.pop(rj))
+        return True
 
 
 def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[ClaimGroup]:
-    """Groups of claims about one quantity or event that span at least two sources.
+    """Groups of claims that state the same fact, from at least two sources, with the links that
+    joined them.
 
-    Claims are blocked by their key's head (kind, unit dimension, what is counted or which
-    event), so only claims in the same block are ever compared; inside a block a claim joins
-    the group whose every member it resembles most (complete linkage), keeping groups tight.
-    Clusters are found through the anchors a claim shares with them, and each pair of distinct
-    keys is scored once, so the work grows with the number of claims, not its square.
+    >>> [g.subject for g in group_claims(claims)]  # doctest: +SKIP
+    ['US troops in Japan', ...]
     """
     settings = settings or Settings()
-    weights = anchor_weights(claims)
-    blocks: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.key is not None:
-            blocks[claim.key.head].append(claim)
-    scores: dict[tuple[SubjectKey, SubjectKey], float] = {}
-
-    def score(a: SubjectKey, b: SubjectKey) -> float:
-        pair = (a, b) if hash(a) <= hash(b) else (b, a)
-        if pair not in scores:
-            scores[pair] = similarity(a, b, settings, weights)
-        return scores[pair]
-
-    groups: list[list[Claim]] = []
-    for head in sorted(blocks):
-        members = sorted(blocks[head], key=lambda c: (c.source, c.start, c.kind))
+    comparable = [c for c in claims if c.frame is not None]
+    stats = Stats(comparable)
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in comparable:
+        assert c.frame is not None
+        if c.kind in ("date", "time", "place") and not c.frame.head:
+            continue  # a day, an hour or a place with no event word says nothing to compare
+        blocks[block_key(c)].append(c)
+    found: list[Found] = []
+    for key in sorted(blocks):
+        members = sorted(blocks[key], key=lambda c: (c.source, c.start, c.kind))
         if len({c.source for c in members}) < 2:
             continue
-        clusters: list[_Cluster] = []
-        index: dict[str, set[int]] = defaultdict(set)
-        for claim in members:
-            key = claim.key
-            assert key is not None
-            terms = _tokens(key)
-            candidates = sorted(set().union(*(index[t] for t in terms))) if terms else []
-            best: int | None = None
-            best_score = settings.anchor_min_similarity
-            for ci in candidates:
-                s = min(score(key, other) for other in clusters[ci].keys)
-                if s >= best_score and (best is None or s > best_score):
-                    best, best_score = ci, s
-            if best is None:
-                clusters.append(_Cluster(claim))
-                best = len(clusters) - 1
-            else:
-                clusters[best].claims.append(claim)
-                clusters[best].keys.add(key)
-            for t in terms:
-                index[t].add(best)
-        groups.extend(c.claims for c in clusters if len({m.source for m in c.claims}) >= 2)
-    ordered = sorted(groups, key=lambda g: (g[0].kind, _subject(g), g[0].id))
+        found.extend(_link_block(_collapse(members), stats, settings))
+    ordered = sorted(found, key=lambda g: (g[0][0].kind, _subject(g[0]), g[0][0].id))
     return [
-        ClaimGroup(id=f"G{i + 1:03d}", subject=_subject(g), kind=g[0].kind, claims=tuple(g))
-        for i, g in enumerate(ordered)
+        ClaimGroup(
+            id=f"G{i + 1:03d}",
+            subject=_subject(g),
+            kind=g[0].kind,
+            claims=tuple(g),
+            links=tuple(links),
+            scores=tuple(scores),
+        )
+        for i, (g, links, scores) in enumerate(ordered)
     ]
+
+
+def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> float:
+    """How surely two claims of a group can be set against each other (Settings.conflicts). A day,
+    an hour or a place of an event also needs a name, a place or an owner in common: 'a meeting'
+    in April and 'a meeting' in May are two meetings unless the same parties meet."""
+    score, _, _ = score_pair(a, b, stats, settings, settings.conflicts)
+    if a.kind in ("date", "time", "place"):
+        x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+        fa, fb = a.frame, b.frame
+        assert fa is not None and fb is not None
+        unnamed = not fa.names and not fb.names
+        if not (x["names"] or x["where"] or (unnamed and x["head"] and x["terms"] >= 0.5)):
+            return settings.conflicts.prior
+    return round(score, 3)
+
+
+def _same_source_clash(a: Claim, b: Claim) -> bool:
+    """Two figures of one article that cannot both be the same fact: an article rarely contradicts
+    itself, so values that are far apart there are different facts ('four years' and 'three
+    decades'); close ones ('$43.67 million', 'just $44 million') may be one figure told twice."""
+    if a.value == b.value:
+        return False
+    ratio = _value_ratio(a, b)
+    if ratio is None:
+        return a.kind != "place"
+    if a.kind == "time":
+        return ratio > 1.25  # five minutes
+    if a.kind == "date":
+        return ratio > 1.05  # a month
+    return ratio > 1.1
+
+
+Found = tuple[list[Claim], list[Link], list[tuple[str, str, float]]]
+
+
+def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Found]:
+    scored: list[tuple[float, int, int, Evidence]] = []
+    scores: dict[tuple[int, int], float] = {}
+    clashes: set[tuple[int, int]] = set()
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        by_source[node.first.source].append(i)
+    for members in by_source.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                if _same_source_clash(nodes[members[x]].first, nodes[members[y]].first):
+                    clashes.add((members[x], members[y]))
+    disagreeing: dict[tuple[int, int], float] = {}
+    for i, j in sorted(_candidates(nodes)):
+        a, b = nodes[i].first, nodes[j].first
+        score, evidence, clash = score_pair(a, b, stats, settings)
+        scores[(i, j)] = score
+        if clash:
+            clashes.add((i, j))
+        if score >= settings.grouping.threshold and not clash:
+            scored.append((score, i, j, evidence))
+            if _same_source_clash(a, b) or (a.qualifier != b.qualifier and a.value != b.value):
+                disagreeing[(i, j)] = _conflict_score(a, b, stats, settings)
+    # one-to-one between each pair of articles: a node takes its best match in the other article
+    taken: set[tuple[int, str]] = set()
+    groups = _Groups(
+        len(nodes), scores, clashes, settings.grouping, disagreeing, settings.conflicts.threshold
+    )
+    links: dict[int, list[Link]] = defaultdict(list)
+    accepted: list[tuple[int, int, Link]] = []
+    for score, i, j, evidence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        si, sj = nodes[i].first.source, nodes[j].first.source
+        if (i, sj) in taken or (j, si) in taken:
+            continue
+        if not groups.join(i, j):
+            continue
+        taken.update({(i, sj), (j, si)})
+        link = Link(
+            nodes[i].first.id,
+            nodes[j].first.id,
+            round(score, 3),
+            tuple((n, round(x, 3), s) for n, x, s in evidence),
+        )
+        accepted.append((i, j, link))
+    for i, _j, link in accepted:
+        links[groups.find(i)].append(link)
+    out = []
+    for root, members in groups.members.items():
+        claims = [c for m in sorted(members) for c in nodes[m].claims]
+        if len({c.source for c in claims}) < 2:
+            continue
+        inside = set(members)
+        pair_scores = sorted(
+            (a.id, b.id, _conflict_score(a, b, stats, settings))
+            for (i, j) in scores
+            if i in inside and j in inside
+            for a in nodes[i].claims
+            for b in nodes[j].claims
+        )
+        out.append((sorted(claims, key=lambda c: (c.source, c.start)), links[root], pair_scores))
+    return out
 
 
 def _subject(claims: list[Claim]) -> str:

@@ -33,7 +33,9 @@ from alliance_check.normalize.units import (
     parse_unit,
     unit_regex,
 )
-from alliance_check.resources import lexicon
+from alliance_check.resources import Domain, lexicon
+
+NO_DOMAIN = Domain()
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ _BLOCKERS = [
     r"(?<![\w$€£¥])(?!(?i:mid|early|late|pre|post|end|start)[-‐]\d|Q[1-4]\b|FY\s?\d)[A-Za-z]+[-‐]?\d[\w‐-]*",
     r"\b\d+[A-Za-z]+\d[\w]*",  # hashes and codes: 30d1d3624b24
     r"\b\d+\s?[+×x]\s?\d+\b",  # 2+2, 4x4
+    r"(?i:\b[a-z]+-plus-[a-z]+\b)",  # 'two-plus-two': a name of a format, not two numbers
     r"\bv\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\.\d+\b|\b\d+\.\d+\.\d{1,3}\b(?!\.\d)",  # versions, IPs
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",  # phone numbers
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
@@ -99,14 +102,14 @@ def _time_blocker_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _TIME_BLOCKERS))
 
 
-@lru_cache(maxsize=1)
-def _named_numbers() -> tuple[re.Pattern[str], frozenset[str]]:
+@lru_cache(maxsize=8)
+def _named_numbers(domain: Domain) -> tuple[re.Pattern[str], frozenset[str]]:
     """Names of the domain that contain number words ('two-plus-two'), and those words."""
     lex = lexicon()
     number_words = set(lex.number_units) | set(lex.number_tens)
     names = [
         alias
-        for alias in lex.entity_names
+        for alias in domain.names
         if not any(ch.isdigit() for ch in alias) and number_words & set(re.split(r"[\s-]+", alias))
     ]
     words = frozenset(w for n in names for w in re.split(r"[\s-]+", n) if w in number_words)
@@ -117,14 +120,14 @@ def _named_numbers() -> tuple[re.Pattern[str], frozenset[str]]:
 _LABELLED = re.compile(r"\b(?P<label>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b")
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
+def _blocked_spans(text: str, domain: Domain) -> list[tuple[int, int]]:
     """Where no value may start: URLs, identifiers, footnotes, times, phone numbers, labels, names."""
     spans = [
         (m.start(), m.end()) for m in _blocker_regex().finditer(text) if not _is_currency_code(m.group(0))
     ]
     labels = lexicon().label_words
     spans += [(m.start(), m.end()) for m in _LABELLED.finditer(text) if m.group("label").lower() in labels]
-    pattern, words = _named_numbers()
+    pattern, words = _named_numbers(domain)
     lowered = text.lower()
     if any(w in lowered for w in words):
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
@@ -220,7 +223,9 @@ def has_signal(text: str) -> bool:
     return _signal_regex().search(text) is not None
 
 
-def find_mentions(text: str, reference: date | None = None, year_hint: int | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, reference: date | None = None, year_hint: int | None = None, domain: Domain = NO_DOMAIN
+) -> list[Mention]:
     """Every date, amount of money, percentage, measured quantity and count in ``text``.
 
     ``year_hint`` is the year of the last full date before ``text`` (see ``resolve_match``).
@@ -230,13 +235,13 @@ def find_mentions(text: str, reference: date | None = None, year_hint: int | Non
     """
     if not has_signal(text):
         return []
-    return list(_find(text, reference, year_hint))
+    return list(_find(text, reference, year_hint, domain))
 
 
 @lru_cache(maxsize=4096)
-def _find(text: str, reference: date | None, year_hint: int | None) -> tuple[Mention, ...]:
+def _find(text: str, reference: date | None, year_hint: int | None, domain: Domain) -> tuple[Mention, ...]:
     """find_mentions, remembered: candidate search and extraction read the same sentences."""
-    blocked = _blocked_spans(text)
+    blocked = _blocked_spans(text, domain)
     times = list(_time_candidates(text, blocked))
     blocked += [(m.start(), m.end()) for m in _time_blocker_regex().finditer(text)]
     blocked += [(t.start, t.end) for t in times]
@@ -676,10 +681,3 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(m)
         i += 1
     return out
-
-
-def clear_caches() -> None:
-    """Forget compiled patterns after the aliases change."""
-    _blocker_regex.cache_clear()
-    _named_numbers.cache_clear()
-    _find.cache_clear()

@@ -130,14 +130,31 @@ class Article:
 
 
 @dataclass(frozen=True)
-class SubjectKey:
-    """What a claim is about, in the parts grouping needs."""
+class Frame:
+    """What a claim is about, read off its sentence: the evidence grouping weighs.
 
-    head: str
-    owners: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
-    anchors: frozenset[str] = frozenset()
-    named: bool = False
+    ``head`` is the counted noun, the measured thing or the event ('worker', 'ship', 'strike');
+    ``terms`` the words that say which property it is (the head, its modifiers, the governing
+    verb and its arguments); ``context`` the content words around it, numbers masked. Words are
+    lower-case lemmas; names and places are as the gazetteer or the text spells them.
+    """
+
+    head: str = ""
+    label: str = ""  # the head as written, with what narrows it ('construction workers'), for reports
+    verb: str = ""  # the verb that governs the value ('killed', 'rescued'), unless it only reports
+    terms: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    known: tuple[str, ...] = ()  # names the domain pack or the project's aliases know (canonical)
+    years: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    role: str = ""  # a place's preposition ('in', 'at', 'from', 'to'), or how it stands ('subject')
+    order: int = 0  # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1
+    planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
+    topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)
+    restates: str | None = None  # id of the claim this one restates in other units ('A$368bn ($245bn)')
 
 
 @dataclass(frozen=True)
@@ -160,20 +177,47 @@ class Claim:
     qualifier: str
     as_of: str | None
     precision: float | str
-    key: SubjectKey | None = None
+    frame: Frame | None = None  # None: recorded, never compared (see note)
+    relative: bool = (
+        False  # a date told from another one ('on Tuesday', 'the previous day'), not written whole
+    )
     note: str | None = None
     label: str = ""
     sentence_start: int = 0
 
 
 @dataclass(frozen=True)
+class Link:
+    """Why two claims were taken for the same fact: the score and the evidence behind it."""
+
+    a: str
+    b: str
+    score: float
+    evidence: tuple[tuple[str, float, str], ...]  # (signal, weight, what was seen)
+
+
+@dataclass(frozen=True)
 class ClaimGroup:
-    """Claims from one or more sources about the same quantity or event."""
+    """Claims from one or more sources about the same quantity or event, and the links that
+    joined them."""
 
     id: str
     subject: str
     kind: str
     claims: tuple[Claim, ...]
+    links: tuple[Link, ...] = ()
+    scores: tuple[tuple[str, str, float], ...] = ()  # log-odds of every pair of its claims that was scored
+
+    def score(self, a: str, b: str) -> float | None:
+        """The log-odds that claims ``a`` and ``b`` state one fact, if the pair was scored."""
+        if not hasattr(self, "_index"):
+            object.__setattr__(
+                self,
+                "_index",
+                {(x, y): s for x, y, s in self.scores} | {(y, x): s for x, y, s in self.scores},
+            )
+        found: float | None = self._index.get((a, b))  # type: ignore[attr-defined]
+        return found
 
     @property
     def sources(self) -> tuple[str, ...]:

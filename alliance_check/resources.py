@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -15,11 +15,11 @@ DATA_FILES = (
     "units.json",
     "currencies.json",
     "places.json",
-    "aliases.json",
     "subjects.json",
     "calendar.json",
+    "synonyms.json",
+    "weights.json",
 )
-_extra_aliases: dict[str, tuple[str, ...]] = {}
 
 
 def _text(name: str) -> str:
@@ -31,29 +31,12 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
-def set_extra_aliases(extra: dict[str, list[str]]) -> None:
-    """Add a project's own names (from its configuration) to the domain's aliases."""
-    global _extra_aliases
-    cleaned = {str(k): tuple(str(a) for a in v) for k, v in sorted(extra.items())}
-    if cleaned == _extra_aliases:
-        return
-    _extra_aliases = cleaned
-    lexicon.cache_clear()
-    lexicon_fingerprint.cache_clear()
-    from alliance_check import mentions
-    from alliance_check.normalize import names
-
-    names.clear_caches()
-    mentions.clear_caches()
-
-
 @lru_cache(maxsize=1)
 def lexicon_fingerprint() -> str:
-    """A hash of every lexicon and the extra aliases: what the claims found depend on."""
+    """A hash of every lexicon of the language: part of what the claims found depend on."""
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update(_text(name).encode("utf-8"))
-    digest.update(json.dumps(_extra_aliases, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
@@ -115,10 +98,15 @@ class Lexicon:
     places: dict[str, PlaceInfo]  # canonical -> info
     place_names: dict[str, str]  # alias (lower) -> canonical
     demonyms: dict[str, str]  # demonym (lower) -> canonical country
-    entities: dict[str, EntityInfo]  # canonical -> info
-    entity_names: dict[str, str]  # alias (lower) -> canonical
-    conditional_entity_names: dict[str, tuple[str, frozenset[str]]]  # alias -> (canonical, required places)
-    head_synonyms: dict[str, str]  # word or phrase (lower) -> head class
+    synonyms: dict[str, str]  # word or phrase (lower) -> the property it names ('killed' -> 'casualties')
+    reporting_verbs: frozenset[str]
+    light_words: frozenset[str]
+    time_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
+    running_tallies: frozenset[str]
+    locative_prepositions: frozenset[str]
+    order_words: dict[str, int]  # 'first' 1, 'second' 2, 'last' -1: which of several events or figures
+    plan_words: frozenset[str]  # 'will', 'plans', 'target': a figure or date that is planned, not done
     event_nouns: dict[str, str]  # noun or phrase (lower) -> event class
     event_verbs: dict[str, str | None]  # verb lemma -> event class (None: take the object)
     place_prepositions: frozenset[str]
@@ -148,9 +136,9 @@ def lexicon() -> Lexicon:
     units_data = _load("units.json")
     currencies = _load("currencies.json")
     places_data = _load("places.json")
-    aliases = _load("aliases.json")
     subjects = _load("subjects.json")
     calendar = _load("calendar.json")
+    synonyms = _load("synonyms.json")
 
     units: dict[str, UnitInfo] = {}
     unit_names: dict[str, tuple[str, float]] = {}
@@ -185,24 +173,6 @@ def lexicon() -> Lexicon:
         for dem in entry["demonyms"]:
             demonyms[dem.lower()] = entry["name"]
 
-    entities: dict[str, EntityInfo] = {}
-    entity_names: dict[str, str] = {}
-    conditional: dict[str, tuple[str, frozenset[str]]] = {}
-    by_name = {e["canonical"]: e for e in aliases["entities"]}
-    for canonical, extra in _extra_aliases.items():
-        if canonical in by_name:
-            by_name[canonical]["aliases"] = [*by_name[canonical]["aliases"], *extra]
-        else:
-            aliases["entities"].append({"canonical": canonical, "type": "org", "aliases": list(extra)})
-    for entry in aliases["entities"]:
-        canon = entry["canonical"]
-        entities[canon] = EntityInfo(canon, entry["type"], entry.get("country"), entry.get("location"))
-        for alias in [canon, *entry["aliases"]]:
-            entity_names[alias.lower()] = canon
-        for cond in entry.get("conditional", []):
-            for alias in cond["aliases"]:
-                conditional[alias.lower()] = (canon, frozenset(cond["requires"]))
-
     return Lexicon(
         number_units=numbers["units"],
         number_tens=numbers["tens"],
@@ -230,10 +200,15 @@ def lexicon() -> Lexicon:
         places=places,
         place_names=place_names,
         demonyms=demonyms,
-        entities=entities,
-        entity_names=entity_names,
-        conditional_entity_names=conditional,
-        head_synonyms=_invert(subjects["head_synonyms"]),
+        synonyms=_invert(synonyms["properties"]),
+        reporting_verbs=frozenset(synonyms["reporting_verbs"]),
+        light_words=frozenset(synonyms["light_words"]),
+        time_nouns=frozenset(synonyms["time_nouns"]),
+        facility_nouns=frozenset(synonyms["facility_nouns"]),
+        running_tallies=frozenset(synonyms["running_tallies"]),
+        locative_prepositions=frozenset(synonyms["locative_prepositions"]),
+        order_words=synonyms["order_words"],
+        plan_words=frozenset(synonyms["plan_words"]),
         event_nouns=_invert(subjects["event_nouns"]),
         event_verbs=subjects["event_verbs"],
         place_prepositions=frozenset(subjects["place_prepositions"]),
@@ -257,3 +232,81 @@ def lexicon() -> Lexicon:
 def fold_name(text: str) -> str:
     """A name as looked up: lower case, apostrophes dropped, spaces folded ('New Year’s Day')."""
     return " ".join(text.lower().replace("’", "").replace("'", "").split())
+
+
+Aliases = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Knowledge of one story, off unless configured: its organisations, events and documents
+    with their other names ('SCC' = '2+2'), from domain packs and the project's own aliases."""
+
+    packs: tuple[str, ...] = ()
+    entities: dict[str, EntityInfo] = field(default_factory=dict, compare=False, hash=False)
+    names: dict[str, str] = field(
+        default_factory=dict, compare=False, hash=False
+    )  # alias (lower) -> canonical
+    conditional: dict[str, tuple[str, frozenset[str]]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+    aliases: Aliases = ()
+    fingerprint: str = ""
+
+
+def available_domains() -> list[str]:
+    """The domain packs shipped in ``alliance_check/data/domains``."""
+    folder = resources.files("alliance_check").joinpath("data").joinpath("domains")
+    return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+class DomainError(ValueError):
+    """A domain pack that does not exist; the message lists those that do."""
+
+
+@lru_cache(maxsize=8)
+def load_domain(packs: tuple[str, ...] = (), aliases: Aliases = ()) -> Domain:
+    """The names of the given domain packs, with the project's own aliases added.
+
+    >>> load_domain(("us-japan",)).names["2+2"]
+    'Security Consultative Committee'
+    >>> load_domain().names
+    {}
+    """
+    entries: list[dict[str, Any]] = []
+    digest = hashlib.sha256()
+    for pack in packs:
+        if pack not in available_domains():
+            raise DomainError(
+                f"no domain pack {pack!r}; the packs are: {', '.join(available_domains()) or 'none'}"
+            )
+        text = _text(f"domains/{pack}.json")
+        digest.update(text.encode("utf-8"))
+        entries.extend(json.loads(text)["entities"])
+    by_name = {e["canonical"]: e for e in entries}
+    for canonical, extra in aliases:
+        if canonical in by_name:
+            by_name[canonical] = {**by_name[canonical], "aliases": [*by_name[canonical]["aliases"], *extra]}
+        else:
+            by_name[canonical] = {"canonical": canonical, "type": "org", "aliases": list(extra)}
+    digest.update(json.dumps(aliases).encode("utf-8"))
+    entities: dict[str, EntityInfo] = {}
+    names: dict[str, str] = {}
+    conditional: dict[str, tuple[str, frozenset[str]]] = {}
+    for entry in by_name.values():
+        canon = entry["canonical"]
+        entities[canon] = EntityInfo(canon, entry["type"], entry.get("country"), entry.get("location"))
+        for alias in [canon, *entry["aliases"]]:
+            names[alias.lower()] = canon
+        for cond in entry.get("conditional", []):
+            for alias in cond["aliases"]:
+                conditional[alias.lower()] = (canon, frozenset(cond["requires"]))
+    fingerprint = digest.hexdigest()[:16] if packs or aliases else ""
+    return Domain(packs, entities, names, conditional, aliases, fingerprint)
+
+
+@lru_cache(maxsize=2)
+def weights(model: str) -> dict[str, float]:
+    """The fitted grouping weights of a model ('link' or 'conflict'), from data/weights.json."""
+    data: dict[str, dict[str, float]] = _load("weights.json")
+    return dict(data.get(model, {}))

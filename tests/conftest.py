@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from alliance_check.models import Claim, SubjectKey
+from alliance_check.models import Claim, Frame
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -20,6 +20,13 @@ def nlp() -> Any:
     return load_nlp()
 
 
+def seed_settings() -> Any:
+    """The seeds' own configuration (seeds/alliance-check.toml: the us-japan domain pack)."""
+    from alliance_check.config import find_config, settings_from
+
+    return settings_from(find_config(SEEDS), {})
+
+
 def make_claim(
     source: str,
     value: float | str,
@@ -29,18 +36,38 @@ def make_claim(
     qualifier: str = "exact",
     precision: float | str | None = None,
     text: str | None = None,
-    head: str = "count||troops",
+    head: str = "troop",
+    terms: tuple[str, ...] = (),
+    context: tuple[str, ...] = (),
+    names: tuple[str, ...] = (),
     owners: tuple[str, ...] = (),
     places: tuple[str, ...] = (),
-    anchors: tuple[str, ...] = (),
-    named: bool = False,
+    years: tuple[str, ...] = (),
+    verb: str = "",
+    topics: tuple[str, ...] = (),
+    role: str = "",
+    modifiers: tuple[str, ...] = (),
     as_of: str | None = None,
     value_max: float | str | None = None,
     line: int = 1,
+    compared: bool = True,
 ) -> Claim:
     """A claim built by hand, for grouping and comparison tests that need no model."""
     if precision is None:
-        precision = 1.0 if kind != "date" else "day"
+        precision = 1.0 if kind not in ("date", "time") else "day" if kind == "date" else "minute"
+    frame = Frame(
+        head=head,
+        verb=verb,
+        terms=terms or (head,),
+        modifiers=modifiers,
+        owners=owners,
+        places=places,
+        names=names,
+        years=years,
+        context=context or terms or (head,),
+        role=role,
+        topics=topics,
+    )
     return Claim(
         id=f"{source}:{line}:1",
         source=source,
@@ -51,13 +78,13 @@ def make_claim(
         text=text or str(value),
         sentence=text or str(value),
         kind=kind,
-        subject=head.split("|")[-1],
+        subject=head,
         value=value,
         value_max=value_max,
         unit=unit,
         qualifier=qualifier,
         as_of=as_of,
         precision=precision,
-        key=SubjectKey(head, frozenset(owners), frozenset(places), frozenset(anchors), named),
+        frame=frame if compared else None,
         label=source,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -113,7 +114,7 @@ def test_fixing_a_conflict_leaves_a_stale_entry(repo: Path) -> None:
     shown = CliRunner().invoke(main, ["corpus", "--baseline", "baseline.json", "--width", "80"]).stdout
     gate_line = next(line for line in shown.splitlines() if line.startswith("gate: "))
     assert ", 1 stale," in gate_line and "3 baselined" in gate_line
-    assert "  stale: AC101 US troops in Japan: the baseline entry matches no finding now" in shown
+    assert re.search(r"  stale: AC101 [^:]*troops[^:]*: the baseline entry matches no finding now", shown)
     flat = " ".join(shown.split())  # the reason wraps at 80 columns
     assert "exit 0: no new finding at or above --fail-on error (3 baselined or accepted;" in flat
     assert "1 stale entry passes without --fail-on-stale)" in flat
@@ -124,9 +125,7 @@ def test_fixing_a_conflict_leaves_a_stale_entry(repo: Path) -> None:
 
 @pytest.mark.usefixtures("nlp")
 def test_accepted_disagreement_is_reported_not_failed(repo: Path) -> None:
-    accepted = (
-        CONTRADICTS + '\n<!-- alliance-check: accept "time difference between Hawaii and Tokyo" -- DST -->\n'
-    )
+    accepted = CONTRADICTS + "\n<!-- alliance-check: accept AC101 -- DST -->\n"
     (repo / "corpus" / "new.md").write_text(accepted, encoding="utf-8")
     result = gate("--format", "json")
     assert result.exit_code == 0

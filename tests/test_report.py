@@ -12,7 +12,7 @@ import pytest
 from alliance_check.check import check
 from alliance_check.models import Report
 from alliance_check.report import REPORTERS, ReportOptions
-from tests.conftest import ROOT
+from tests.conftest import ROOT, seed_settings
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -22,7 +22,7 @@ def report(nlp: Any) -> Report:
     cwd = os.getcwd()
     os.chdir(ROOT)  # sources are named as given: keep them relative
     try:
-        return check(["seeds"])
+        return check(["seeds"], seed_settings())
     finally:
         os.chdir(cwd)
 

@@ -13,6 +13,7 @@ from alliance_check.normalize.names import find_names
 from alliance_check.normalize.numbers import parse_number, split_numbers
 from alliance_check.normalize.places import canonical_place, normalize_place
 from alliance_check.normalize.units import parse_currency, parse_unit
+from alliance_check.resources import load_domain
 from alliance_check.sources import blank_html, blank_markdown, decode
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -77,7 +78,7 @@ def test_normalizers_never_raise(text: str) -> None:
     parse_currency(text)
     canonical_place(text)
     normalize_place(text)
-    find_names(text)
+    find_names(text, load_domain(("us-japan",)))
     parse_date(text)
     parse_date(text, date(2024, 7, 29), year_hint=2014)
 

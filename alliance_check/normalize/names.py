@@ -1,4 +1,4 @@
-"""Names of the domain's organisations and events ('SCC', '2+2', 'USFJ') -> canonical names."""
+"""Names of a domain's organisations and events ('SCC', '2+2', 'USFJ') -> canonical names."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from alliance_check.resources import EntityInfo, lexicon
+from alliance_check.resources import Domain, EntityInfo
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,11 @@ class NameMatch:
     info: EntityInfo
 
 
-@lru_cache(maxsize=1)
-def _name_regex() -> re.Pattern[str]:
-    lex = lexicon()
-    names = sorted([*lex.entity_names, *lex.conditional_entity_names], key=len, reverse=True)
+@lru_cache(maxsize=8)
+def _name_regex(domain: Domain) -> re.Pattern[str] | None:
+    names = sorted([*domain.names, *domain.conditional], key=len, reverse=True)
+    if not names:
+        return None
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
@@ -31,27 +32,25 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def find_names(text: str, places: frozenset[str] = frozenset()) -> list[NameMatch]:
+def find_names(text: str, domain: Domain, places: frozenset[str] = frozenset()) -> list[NameMatch]:
     """Known names in ``text``; a conditional alias counts only when ``places`` has what it requires.
 
-    >>> [m.canonical for m in find_names("the two-plus-two meeting")]
+    >>> from alliance_check.resources import load_domain
+    >>> [m.canonical for m in find_names("the two-plus-two meeting", load_domain(("us-japan",)))]
     ['Security Consultative Committee']
     """
-    lex = lexicon()
+    pattern = _name_regex(domain)
+    if pattern is None:
+        return []
     out: list[NameMatch] = []
-    for match in _name_regex().finditer(text):
+    for match in pattern.finditer(text):
         key = _fold(match.group(0))
-        canonical = lex.entity_names.get(key)
-        if canonical is None and key in lex.conditional_entity_names:
-            canonical, required = lex.conditional_entity_names[key]
+        canonical = domain.names.get(key)
+        if canonical is None and key in domain.conditional:
+            canonical, required = domain.conditional[key]
             if not required <= places:
                 continue
         if canonical is None:
             continue
-        out.append(NameMatch(match.start(), match.end(), canonical, lex.entities[canonical]))
+        out.append(NameMatch(match.start(), match.end(), canonical, domain.entities[canonical]))
     return out
-
-
-def clear_caches() -> None:
-    """Forget compiled patterns after the aliases change."""
-    _name_regex.cache_clear()

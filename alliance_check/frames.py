@@ -1,0 +1,498 @@
+"""What a claim is about, read off the parse: property terms, owners, places, names, time scope
+and context words, as a plain Frame that grouping weighs.
+
+A sentence is indexed once (its entities, place names, content words, domain names); each value
+in it then climbs the parse to the noun it counts and the verb that governs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from alliance_check.models import Frame
+from alliance_check.normalize.names import NameMatch, find_names
+from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
+from alliance_check.resources import Domain, lexicon
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NAME_LABELS = ("ORG", "PERSON", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "NORP", "FAC")
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
+CORE_ARGS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "acomp")
+OTHER_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc", "mark")
+SHORT_NAMES = {"United States": "US", "United Kingdom": "UK"}
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+
+
+def short(name: str) -> str:
+    """Display form of a canonical place ('United States' -> 'US')."""
+    return SHORT_NAMES.get(name, name)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence: where, as the gazetteer (or the text) names it, and its root."""
+
+    start: int
+    end: int
+    name: str
+    root: Any
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"(?i)^the\s+", "", " ".join(text.split())).strip(" .,;:'’\"")
+
+
+class SentenceIndex:
+    """One parsed sentence, indexed once: its places, names, demonyms and content words."""
+
+    def __init__(self, sent: Any, domain: Domain, masked: Iterable[tuple[int, int]] = ()) -> None:
+        lex = lexicon()
+        self.sent = sent
+        self.doc = sent.doc
+        self.places: list[PlaceMention] = []
+        self.names: list[tuple[int, int, str]] = []  # (start, end, name) of named things
+        self.demonyms: dict[int, str] = {}  # token index -> country
+        for ent in sent.ents:
+            last = ent[-1].lemma_.lower()
+            if ent.label_ in ("GPE", "LOC") or (
+                ent.label_ in ("FAC", "ORG") and (ent.label_ == "FAC" or last in lex.facility_nouns)
+            ):
+                name = normalize_place(re.sub(r"['’]s$", "", ent.text))
+                self.places.append(PlaceMention(ent.start_char, ent.end_char, name, ent.root))
+            elif ent.label_ == "NORP":
+                country = canonical_place(ent.text)
+                if country:
+                    for tok in ent:
+                        self.demonyms[tok.i] = country
+                else:
+                    self.names.append((ent.start_char, ent.end_char, _clean(ent.text).lower()))
+            elif ent.label_ in NAME_LABELS:
+                self.names.append((ent.start_char, ent.end_char, _clean(ent.text).lower()))
+        place_names = frozenset(p.name for p in self.places) | frozenset(self.demonyms.values())
+        place_names |= frozenset(a for name in place_names for a in ancestors(name))
+        base = sent.start_char
+        self.known: list[NameMatch] = [
+            NameMatch(m.start + base, m.end + base, m.canonical, m.info)
+            for m in find_names(sent.text, domain, place_names)
+        ]
+        spans = sorted(masked)
+        self.words = tuple(w for tok in sent if (w := _content(tok)) and not _inside(tok.idx, spans))
+
+    def places_in(self, lo: int, hi: int) -> list[PlaceMention]:
+        return [p for p in self.places if p.start < hi and p.end > lo]
+
+    def known_in(self, lo: int, hi: int) -> list[NameMatch]:
+        return [n for n in self.known if n.start < hi and n.end > lo]
+
+    def all_names(self) -> tuple[str, ...]:
+        """Every named thing of the sentence: the domain's canonical names first."""
+        known = [n.canonical for n in self.known]
+        covered = [(n.start, n.end) for n in self.known]
+        rest = [name for s, e, name in self.names if not any(s < ke and e > ks for ks, ke in covered)]
+        return tuple(dict.fromkeys([*known, *rest]))
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+VALUE_ENTS = ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
+
+
+def _content(tok: Any) -> str:
+    """A token's lemma when it carries content: not a stop word, a number, a date or time word, a
+    unit or punctuation (numbers are masked: two sentences do not share a word by sharing '2024')."""
+    if tok.pos_ not in CONTENT_POS or tok.is_stop or tok.like_num or tok.ent_type_ in VALUE_ENTS:
+        return ""
+    if _is_unit_word(tok):
+        return ""
+    lemma = str(tok.lemma_).lower()
+    if not _WORD.fullmatch(lemma) or lemma in lexicon().light_words:
+        return ""
+    return lemma
+
+
+def content_words(sent: Any) -> tuple[str, ...]:
+    """The content lemmas of a sentence (for the context of the claims of the next one)."""
+    return tuple(w for tok in sent if (w := _content(tok)))
+
+
+def _is_unit_word(tok: Any) -> bool:
+    lex = lexicon()
+    low = tok.lower_
+    return low in lex.unit_names or low in lex.currency_names or low in ("%", "percent", "per", "cent")
+
+
+def _climb(root: Any, inside: set[int]) -> tuple[Any | None, Any | None]:
+    """From a value up the parse: the noun it counts or describes, and the verb that governs it."""
+    lex = lexicon()
+    noun = verb = None
+    t = root
+    for _ in range(8):
+        h = t.head
+        if h.i == t.i:
+            if verb is None and t.pos_ in ("VERB", "AUX") and t.i not in inside:
+                verb = t
+            break
+        t = h
+        if h.i in inside or _is_unit_word(h):
+            continue
+        if h.pos_ in ("VERB", "AUX"):
+            verb = h
+            break
+        if noun is None and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in lex.time_nouns:
+            noun = h
+    return noun, verb
+
+
+def _phrase(tok: Any, inside: set[int]) -> list[str]:
+    """A noun with the compounds and adjectives that narrow it, as lemmas."""
+    mods = [
+        c.lemma_.lower()
+        for c in tok.lefts
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i not in inside and _content(c)
+    ]
+    return [*mods, tok.lemma_.lower()] if _content(tok) else mods
+
+
+def _modifiers(noun: Any, inside: set[int]) -> list[str]:
+    """What narrows a counted noun: its compounds and adjectives, and 'with/without X' after it."""
+    out = [m for m in _phrase(noun, inside)[:-1]]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("with", "without", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i not in inside and _content(obj):
+                    out.append(
+                        f"{child.lower_} {obj.lemma_.lower()}" if child.lower_ != "of" else obj.lemma_.lower()
+                    )
+    return out
+
+
+def _reported(verb: Any) -> Any:
+    """'The Pentagon has endorsed the pact, it said on Monday': the date of the saying stands for
+    what was said, so the event is the reported clause's verb."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.reporting_verbs:
+        return verb
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            return child
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return verb
+
+
+def _verb_terms(verb: Any, inside: set[int], skip: set[int]) -> list[str]:
+    """A verb and what it acts on: its subject and object nouns, and the objects of its prepositions."""
+    lex = lexicon()
+    out: list[str] = []
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.reporting_verbs and lemma not in lex.light_words:
+        out.append(lemma)
+    for child in verb.children:
+        if child.i in inside or child.i in skip or child.dep_ in OTHER_CLAUSES:
+            continue
+        if child.dep_ in CORE_ARGS and child.pos_ in ("NOUN", "PROPN") and _content(child):
+            out.extend(_phrase(child, inside))
+        elif child.dep_ in ("prep", "agent", "prt"):
+            if child.dep_ == "prt":
+                out.append(f"{lemma} {child.lower_}")
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp") and obj.i not in inside and _content(obj):
+                    out.append(obj.lemma_.lower())
+        elif child.dep_ in ("xcomp",) and child.pos_ == "VERB":
+            out.append(child.lemma_.lower())
+    # 'is expected to cost', 'plans to spend': the verb that governs an infinitive says little;
+    # 'Japan plans to raise spending to X': its subject says whose.
+    return out
+
+
+def _owners(noun: Any | None, verb: Any | None, idx: SentenceIndex, inside: set[int]) -> list[str]:
+    """Whose: possessives and demonyms on the counted noun, or the subject of the verb when a place
+    or a name ('Australia will pay', 'Canberra has pledged')."""
+    out: list[str] = []
+    holders = [noun] if noun is not None else []
+    for holder in holders:
+        for tok in holder.subtree:
+            if tok.i in inside or tok.i > holder.i:
+                continue
+            if tok.i in idx.demonyms:
+                out.append(idx.demonyms[tok.i])
+            elif tok.dep_ == "poss" and tok.pos_ == "PROPN":
+                out.append(_owner_name(tok, idx))
+        if holder is not noun and holder.pos_ == "PROPN":
+            out.append(_owner_name(holder, idx))
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def _owner_name(tok: Any, idx: SentenceIndex) -> str:
+    for p in idx.places:
+        if p.start <= tok.idx < p.end:
+            return _country(p.name)
+    known = canonical_place(tok.text)
+    if known:
+        return _country(known)
+    for n in idx.known:
+        if n.start <= tok.idx < n.end:
+            return n.canonical
+    span = tok.doc[tok.left_edge.i : tok.i + 1]
+    return _clean(span.text).lower()
+
+
+def _country(place: str) -> str:
+    """The country a place stands for as an owner ('Tokyo intends to spend' -> Japan)."""
+    lex = lexicon()
+    for p in (place, *ancestors(place)):
+        info = lex.places.get(p)
+        if info is not None and info.type == "country":
+            return p
+    return place
+
+
+def _places(tokens: list[Any], idx: SentenceIndex, exclude: tuple[int, int]) -> list[str]:
+    """Places in locative phrases on these tokens ('in Japan', 'deployed to Guam'), and the subject
+    of a host verb ('Japan is home to ...')."""
+    lex = lexicon()
+    out: list[str] = []
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in lex.locative_prepositions:
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                out += [p.name for p in idx.places_in(lo, hi) if not (exclude[0] <= p.start < exclude[1])]
+            elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in lex.location_verbs:
+                out += _places([child], idx, exclude)  # 'troops stationed in Japan', 'ships based at Guam'
+        if tok.pos_ in ("VERB", "AUX") and _hosts(tok):
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+                out += [p.name for p in idx.places_in(lo, hi)]
+    return list(dict.fromkeys(out))
+
+
+def _hosts(verb: Any) -> bool:
+    host = lexicon().host_verbs
+    return verb.lemma_.lower() in host or any(
+        c.lemma_.lower() in host for c in verb.children if c.dep_ in ("advmod", "attr", "acomp")
+    )
+
+
+def _measure_words(inside: set[int], doc: Any) -> list[str]:
+    """'300 metres long', '48 metres wide': the adjective that says what a measure measures."""
+    out = []
+    for i in sorted(inside):
+        for child in doc[i].children:
+            measure = child.pos_ in ("ADJ", "ADV") and child.dep_ in ("advmod", "amod", "acomp")
+            if child.i not in inside and measure and (word := _content(child)) in lexicon().synonyms:
+                out.append(word)
+    return out
+
+
+def _terms_of(
+    noun: Any | None, verb: Any | None, inside: set[int], doc: Any = None
+) -> tuple[str, list[str], list[str]]:
+    """(head, property terms, modifiers) of a value governed by this noun and verb."""
+    lex = lexicon()
+    terms: list[str] = _measure_words(inside, doc) if doc is not None else []
+    modifiers: list[str] = []
+    head = ""
+    if noun is not None:
+        head = noun.lemma_.lower()
+        modifiers = _modifiers(noun, inside)
+        terms += [*modifiers, head]
+        # 'the cost of the programme': what the measured noun belongs to
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                terms += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, inside)]
+    if verb is not None:
+        terms += _verb_terms(verb, inside, {noun.i} if noun is not None else set())
+        lemma = verb.lemma_.lower()
+        if not head and lemma not in lex.light_words and lemma not in lex.reporting_verbs:
+            head = lemma
+    terms = list(dict.fromkeys(t for t in terms if t))
+    if not head and terms:
+        head = terms[0]  # 'it is 300 metres long': the measure word; 'the toll was 40': the subject
+    return head, terms, modifiers
+
+
+def build_frame(
+    idx: SentenceIndex,
+    start: int,
+    end: int,
+    *,
+    years: Iterable[str] = (),
+    context: Iterable[str] = (),
+) -> Frame | None:
+    """The frame of the value written at [start, end) of the document, or None when the parse has
+    no token there."""
+    span = idx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = set(range(span.start, span.end))
+    noun, verb = _climb(span.root, inside)
+    if verb is not None and noun is None:
+        verb = _reported(verb)
+    head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)
+    # where the counted thing is ('troops in Japan', 'Japan is home to'): the noun's own phrases
+    anchors = [noun] if noun is not None else []
+    places = _places(anchors, idx, (start, end))
+    if verb is not None and _hosts(verb):
+        places += [p for p in _places([verb], idx, (start, end)) if p not in places]
+    owners = [o for o in _owners(noun, verb, idx, inside) if o not in places]
+    for name in idx.known:
+        if name.info.location and name.info.location not in places:
+            places.append(name.info.location)
+    return Frame(
+        head=head,
+        label=_label(noun, verb, idx, inside),
+        verb=_verb_word(verb),
+        order=_order(noun, verb),
+        planned=_planned(verb),
+        terms=tuple(terms),
+        modifiers=tuple(modifiers),
+        owners=tuple(owners),
+        places=tuple(places),
+        names=idx.all_names(),
+        known=tuple(dict.fromkeys(n.canonical for n in idx.known)),
+        years=tuple(dict.fromkeys(years)),
+        context=tuple(dict.fromkeys([*idx.words, *context])),
+    )
+
+
+def place_frame(
+    idx: SentenceIndex, place: PlaceMention, *, years: Iterable[str] = (), context: Iterable[str] = ()
+) -> Frame | None:
+    """The frame of a place claim: the event it is the place of ('announced at X', 'berthed at X'),
+    how it stands to it (the preposition), and the sentence's other names and places."""
+    tok = place.root
+    role = ""
+    if tok.dep_ == "pobj":
+        role = tok.head.lower_
+        if tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN") and role == "of":
+            role = f"{tok.head.head.lemma_.lower()} of"  # 'the port of Baltimore'
+    elif tok.dep_ in ("nsubj", "nsubjpass"):
+        role = "subject"
+    elif tok.dep_ in ("poss",):
+        role = "owner"
+    elif tok.dep_ in ("compound", "amod"):
+        role = "modifier"
+    inside = set(range(tok.left_edge.i, tok.right_edge.i + 1)) if role in ("owner", "modifier") else set()
+    inside |= {t.i for t in tok.doc[max(0, tok.i - 8) : tok.i + 1] if place.start <= t.idx < place.end}
+    noun, verb = _climb(tok, inside)
+    head, terms, modifiers = _terms_of(noun, verb, inside)
+    others = [p.name for p in idx.places if p.name != place.name]
+    return Frame(
+        head=head,
+        label=_label(noun, verb, idx, inside),
+        verb=_verb_word(verb),
+        order=_order(noun, verb),
+        planned=_planned(verb),
+        terms=tuple(terms),
+        modifiers=tuple(modifiers),
+        owners=(),
+        places=tuple(dict.fromkeys(others)),
+        names=idx.all_names(),
+        known=tuple(dict.fromkeys(n.canonical for n in idx.known)),
+        years=tuple(dict.fromkeys(years)),
+        context=tuple(dict.fromkeys([*idx.words, *context])),
+        role=role,
+    )
+
+
+def _order(noun: Any | None, verb: Any | None) -> int:
+    """Which of several: 'the first payment' 1, 'a second instalment' 2, 'first lost power' 1."""
+    words = lexicon().order_words
+    for tok in (noun, verb):
+        if tok is None:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("amod", "advmod", "nummod") and child.lower_ in words:
+                return int(words[child.lower_])
+    return 0
+
+
+def _planned(verb: Any | None) -> bool:
+    """'will cost', 'is expected to cost', 'hope to refloat', 'is due': planned or foreseen, not done."""
+    words = lexicon().plan_words
+    t = verb
+    for _ in range(3):
+        if t is None:
+            return False
+        if t.lemma_.lower() in words or t.lower_ in words:
+            return True
+        if any(
+            c.dep_ in ("aux", "acomp", "auxpass") and (c.lower_ in words or c.lemma_.lower() in words)
+            for c in t.children
+        ):
+            return True
+        if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _verb_word(verb: Any | None) -> str:
+    """The lemma of a verb that says something ('kill', 'rescue'), not one that only links or reports."""
+    if verb is None:
+        return ""
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    if lemma in lex.light_words or lemma in lex.reporting_verbs:
+        return ""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return f"{lemma} {particle}" if particle and f"{lemma} {particle}" in lex.synonyms else lemma
+
+
+TOPIC_NAMES = 3  # how many of an article's most named things say what it is about
+
+
+def article_topics(frames: Iterable[Frame]) -> tuple[str, ...]:
+    """The names an article is about: those its claims' sentences name most (twice at least)."""
+    counts: dict[str, int] = {}
+    for frame in frames:
+        for name in frame.names:
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted((n for n in counts if counts[n] > 1), key=lambda n: (-counts[n], n))
+    return tuple(ranked[:TOPIC_NAMES])
+
+
+def _label(noun: Any | None, verb: Any | None, idx: SentenceIndex, inside: set[int]) -> str:
+    """The head as the text writes it, with the compounds and adjectives that narrow it
+    ('construction workers', 'container ship'); demonyms are owners, not part of it."""
+    if noun is None:
+        return verb.text.lower() if verb is not None and _verb_word(verb) else ""
+    words = [
+        c.text
+        for c in noun.lefts
+        if c.dep_ in ("compound", "amod")
+        and c.i not in inside
+        and c.i not in idx.demonyms
+        and c.pos_ in CONTENT_POS
+        and not c.like_num
+        and not _is_unit_word(c)
+    ]
+    return " ".join([*words, noun.text]) if noun.pos_ != "PROPN" else noun.text
+
+
+def subject_text(frame: Frame, kind: str) -> str:
+    """A short topic for the report: 'US troops in Japan', 'time of: struck the bridge'.
+
+    >>> frame = Frame(head="troop", label="troops", owners=("United States",), places=("Japan",))
+    >>> subject_text(frame, "count")
+    'US troops in Japan'
+    """
+    where = " and ".join(sorted(short(p) for p in frame.places[:2]))
+    if kind in ("date", "time", "place"):
+        event = frame.label or frame.head
+        others = [t for t in frame.terms if t not in (frame.head, frame.verb)][:2]
+        label = {"date": "date of", "time": "time of", "place": "place of"}[kind]
+        name = next(iter(frame.names), "")
+        text = " ".join(dict.fromkeys([event, *others]))
+        return f"{label} {name or text}".strip()
+    who = " ".join(sorted(short(o) for o in frame.owners[:2]))
+    what = frame.label or frame.head or " ".join(frame.terms[:3])
+    text = " ".join(x for x in (who, what) if x)
+    if len(frame.places) > 1:
+        return f"{text} between {where}".strip()  # 'distance between Hawaii and Tokyo'
+    return (text + (f" in {where}" if where else "")).strip() or kind
