@@ -319,9 +319,14 @@ def _write_report(report: Any, fmt: str, path: str, options: Any) -> None:
 
 
 @main.command("explain")
-@click.argument("code", required=False, metavar="CODE")
-def explain_command(code: str | None) -> None:
-    """Explain a finding code: what it means, an example, how to accept or ignore it.
+@click.argument("what", required=False, metavar="CODE|FINDING|CLAIM")
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
+@_common
+@click.pass_context
+def explain_command(ctx: click.Context, /, what: str | None, paths: tuple[str, ...], **params: Any) -> None:
+    """Explain a finding code (what it means, an example, how to accept or ignore it), or, with
+    PATH, why claims were compared: a finding (its fingerprint, group id or topic words) or a claim
+    (file:line:col) of the articles checked.
 
     Without CODE, list every code.
     """
@@ -329,16 +334,53 @@ def explain_command(code: str | None) -> None:
 
     from alliance_check.report.explain import find_rule, render_codes, rule_help
 
-    if code is None:
+    width = min(shutil.get_terminal_size((100, 24)).columns, 88)
+    if what is None:
         render_codes(sys.stdout)
         return
-    rule = find_rule(code)
-    if rule is None:
+    rule = find_rule(what)
+    if rule is not None and not paths:
+        click.echo(rule_help(rule, width))
+        return
+    if not paths:
         from alliance_check.models import RULES
 
-        _fail(f"{code} is not a finding code; the codes are {', '.join(RULES)}")
-    width = min(shutil.get_terminal_size((100, 24)).columns, 88)
-    click.echo(rule_help(rule, width))
+        _fail(
+            f"{what} is not a finding code; the codes are {', '.join(RULES)} "
+            "(to explain a finding or a claim of some articles, add their PATH)"
+        )
+    _explain_evidence(ctx, what, paths, params, width)
+
+
+def _explain_evidence(
+    ctx: click.Context, what: str, paths: tuple[str, ...], params: dict[str, Any], width: int
+) -> None:
+    from alliance_check.check import Gate, check
+    from alliance_check.models import InputError
+    from alliance_check.nlp import ModelError
+    from alliance_check.report.evidence import find_claims, find_groups, render_claim, render_group
+
+    settings, config = _configured(ctx, params, paths)
+    _require(paths, "")
+    try:
+        report = check(
+            list(paths),
+            settings,
+            Gate(cache_dir=config.cache_dir(params.get("cache_dir"), params.get("no_cache", False))),
+        )
+    except (ModelError, InputError) as exc:
+        _fail(str(exc))
+    groups = find_groups(report, what)
+    claims = [] if groups else find_claims(report, what)
+    if not groups and not claims:
+        _fail(
+            f"{what}: no finding, group or claim of these articles; "
+            "give a fingerprint, a group id, words of a topic or file:line:col"
+        )
+    for group in groups:
+        render_group(group, report, sys.stdout, width)
+    for claim in claims:
+        render_claim(claim, report, settings, sys.stdout, width)
 
 
 @main.command("extract")

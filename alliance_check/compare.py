@@ -328,6 +328,11 @@ def _sides(
     return side_a, side_b
 
 
+def _agrees(c: Claim, a: Claim, settings: Settings, recurring: bool, running: bool) -> bool:
+    verdict = compare_pair(c, a, settings, recurring, running)
+    return verdict is not None and verdict.verdict == "agreement"
+
+
 def fingerprint(code: str, group: ClaimGroup, a: Claim, b: Claim) -> str:
     """A finding's identity: its code, topic and the two disagreeing values, not where they stand.
 
@@ -432,7 +437,10 @@ def compare_group(
     ids = tuple(sorted(c.id for c in group.claims))
     if pv.verdict == "agreement":
         rule = RULES["AC001"]
-        message = f"{_say(list(group.claims))}: {pv.reason}."
+        # claims set against none (linked through others only) are not said to agree
+        agreeing = [c for c in group.claims if c in (a, b) or _agrees(c, a, settings, recurring, running)]
+        ids = tuple(sorted(c.id for c in agreeing))
+        message = f"{_say(agreeing)}: {pv.reason}."
     elif pv.verdict == "changed_over_time":
         rule = RULES["AC002"]
         message = f"{_say([a])}; {_say([b])}: {pv.reason}, a change over time rather than a conflict."

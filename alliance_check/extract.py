@@ -268,7 +268,8 @@ def _place_claims(
         role = frame.role if frame else ""
         info = lex.places.get(place.name)
         # a country or a sea is where an actor or a region is, rarely a checkable place of an event
-        broad = info is not None and info.type in ("country", "region")
+        # (a voyage 'from Singapore' or 'to Sri Lanka' is a place of its own all the same)
+        broad = info is not None and info.type in ("country", "region") and role not in ("from", "to", "into")
         # 'the port of Baltimore' names a place; 'the strike group of Washington' an owner
         named_place = role.endswith(" of") and role.removesuffix(" of") in lex.facility_nouns
         locative = (role in lex.locative_prepositions or role == "subject" or named_place) and not broad

@@ -164,11 +164,18 @@ def _modifiers(noun: Any, inside: set[int]) -> list[str]:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("with", "without", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.i not in inside and _content(obj):
+                if obj.dep_ == "pobj" and obj.i not in inside and obj.pos_ != "PROPN" and _content(obj):
                     out.append(
                         f"{child.lower_} {obj.lemma_.lower()}" if child.lower_ != "of" else obj.lemma_.lower()
                     )
     return out
+
+
+def _main_verb(sent: Any, inside: set[int]) -> Any | None:
+    """The verb of a sentence whose value stands apart from it (a timeline entry, a heading)."""
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i not in inside and _verb_word(t)]
+    roots = [t for t in verbs if t.dep_ == "ROOT"]
+    return (roots or verbs or [None])[0]
 
 
 def _reported(verb: Any) -> Any:
@@ -282,6 +289,13 @@ def _measure_words(inside: set[int], doc: Any) -> list[str]:
     """'300 metres long', '48 metres wide': the adjective that says what a measure measures."""
     out = []
     for i in sorted(inside):
+        head = doc[i].head
+        if (
+            head.i not in inside
+            and head.pos_ in ("ADJ", "ADV")
+            and (word := _content(head)) in lexicon().synonyms
+        ):
+            out.append(word)  # 'is three kilometres long': the value hangs on the measure word
         for child in doc[i].children:
             measure = child.pos_ in ("ADJ", "ADV") and child.dep_ in ("advmod", "amod", "acomp")
             if child.i not in inside and measure and (word := _content(child)) in lexicon().synonyms:
@@ -331,6 +345,8 @@ def build_frame(
         return None
     inside = set(range(span.start, span.end))
     noun, verb = _climb(span.root, inside)
+    if verb is None and noun is None:
+        verb = _main_verb(idx.sent, inside)  # '1:07 a.m. - The ship enters the channel.'
     if verb is not None and noun is None:
         verb = _reported(verb)
     head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)

@@ -124,7 +124,7 @@ def _value_ratio(a: Claim, b: Claim) -> float | None:
             return None
         gap = abs((ia[0] - ib[0]).days)
         # measured in the coarser precision: two days apart is far for days, near for years
-        scale = max(_DATE_SCALE.get(str(a.precision), 365), _DATE_SCALE.get(str(b.precision), 365))
+        scale = max(_DATE_SCALE.get(str(a.precision), 1826), _DATE_SCALE.get(str(b.precision), 1826))
         return 1.0 + gap / scale
     if a.kind == "place":
         return 1.0 if a.value == b.value else None
@@ -216,7 +216,9 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
     return x, why
 
 
-_DATE_SCALE = {"day": 1, "week": 7, "month": 30, "month_day": 1, "year": 365, "decade": 3650}
+# how far apart two dates of one event may well be told, by the coarser precision: days a few days,
+# years a few years ('by 2040' / 'in 2042' is a disagreement about one delivery, not two events)
+_DATE_SCALE = {"day": 3, "week": 14, "month": 60, "month_day": 3, "year": 1826, "decade": 7300}
 
 
 def _clock(iso: str) -> float | None:
@@ -265,6 +267,11 @@ def _name_share(
     return (sum(stats.weight(f"#{x}") for x in shared) / total if total else 0.0), shared
 
 
+def _is_measure(head: str) -> bool:
+    """'gallons', 'tonnes', 'barrels': a head that is a unit counts what its 'of' phrase names."""
+    return head in lexicon().unit_names
+
+
 def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
     """Strong evidence of different facts: whose, where, which year, or which part."""
     if _disjoint(fa.owners, fb.owners, cutoff, places=True):
@@ -275,8 +282,11 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
         return f"years differ: {', '.join(fa.years)} / {', '.join(fb.years)}"  # 'in 2023' / 'FY2025'
 
     if fa.head and fa.head == fb.head and fa.modifiers and fb.modifiers:
+        # 'households without water' / 'without power', 'gallons of fuel' / 'gallons of ballast'
         ma, mb = {_prop(m) for m in fa.modifiers}, {_prop(m) for m in fb.modifiers}
-        if not ma & mb and any(" " in m for m in ma | mb):
+        words_a = {w for m in ma for w in m.split()} - {"with", "without"}
+        words_b = {w for m in mb for w in m.split()} - {"with", "without"}
+        if not words_a & words_b and (any(" " in m for m in ma | mb) or _is_measure(fa.head)):
             return f"parts differ: {', '.join(fa.modifiers)} / {', '.join(fb.modifiers)}"
     return ""
 
@@ -379,9 +389,6 @@ class _Groups:
         mean = sum(self.scores.get(p, self.w.prior) for p in pairs) / len(pairs)
         if mean < self.w.threshold:
             return False
-        disagreeing = [self.conflicts[p] for p in pairs if p in self.conflicts]
-        if disagreeing and max(disagreeing) < self.conflict_threshold:
-            return False
         self.parent[rj] = ri
         self.members[ri].extend(self.members.pop(rj))
         return True
@@ -425,15 +432,20 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
 
 def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> float:
     """How surely two claims of a group can be set against each other (Settings.conflicts). A day,
-    an hour or a place of an event also needs a name, a place or an owner in common: 'a meeting'
-    in April and 'a meeting' in May are two meetings unless the same parties meet."""
+    an hour, a place or a span is only the time or place of an event: the two must name the same
+    event (the same head) and share a name or a place, unless neither names any ('a meeting' in
+    April and 'a meeting' in May are two meetings unless the same parties meet)."""
     score, _, _ = score_pair(a, b, stats, settings, settings.conflicts)
+    if a.kind == "duration":
+        x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+        if not x["head"]:
+            return settings.conflicts.prior  # a span of what: the same head or nothing
     if a.kind in ("date", "time", "place"):
         x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
         fa, fb = a.frame, b.frame
         assert fa is not None and fb is not None
         unnamed = not fa.names and not fb.names
-        if not (x["names"] or x["where"] or (unnamed and x["head"] and x["terms"] >= 0.5)):
+        if not (x["head"] and (x["names"] or x["where"] or (unnamed and x["terms"] >= 0.5))):
             return settings.conflicts.prior
     return round(score, 3)
 
@@ -525,3 +537,23 @@ def _subject(claims: list[Claim]) -> str:
     if not counts:
         return claims[0].kind
     return sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+
+def explain_claim(
+    claim: Claim, claims: list[Claim], settings: Settings, top: int = 5
+) -> list[tuple[float, Claim, Evidence]]:
+    """The claims of other sources that ``claim`` could have been grouped with, best first, with
+    the score and evidence of each: the answer to 'why was this not compared?'."""
+    if claim.frame is None:
+        return []
+    comparable = [c for c in claims if c.frame is not None]
+    stats = Stats(comparable)
+    key = block_key(claim)
+    mine = _index_keys(claim)
+    out = []
+    for other in comparable:
+        if other.source == claim.source or block_key(other) != key or not mine & _index_keys(other):
+            continue
+        score, evidence, _ = score_pair(claim, other, stats, settings)
+        out.append((score, other, evidence))
+    return sorted(out, key=lambda t: (-t[0], t[1].id))[:top]

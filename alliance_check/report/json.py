@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from alliance_check.gate import outcome
-from alliance_check.models import RULES, Claim, Report
+from alliance_check.models import RULES, Claim, ClaimGroup, Frame, Report
 from alliance_check.report import STATUSES, ReportOptions
 
 
@@ -37,6 +37,35 @@ def claim_record(c: Claim) -> dict[str, Any]:
         "as_of": c.as_of,
         "precision": _number(c.precision),
         "note": c.note,
+        "frame": None if c.frame is None else frame_record(c.frame),
+    }
+
+
+def frame_record(f: Frame) -> dict[str, Any]:
+    """What a claim is about, as grouping saw it (the empty parts left out)."""
+    return {
+        k: list(v) if isinstance(v, tuple) else v
+        for k, v in asdict(f).items()
+        if v not in ((), "", 0, False, None)
+    }
+
+
+def group_record(g: ClaimGroup) -> dict[str, Any]:
+    """A group with the evidence that joined it: each link, its log-odds and the signals behind it."""
+    return {
+        "id": g.id,
+        "kind": g.kind,
+        "subject": g.subject,
+        "claim_ids": [c.id for c in g.claims],
+        "links": [
+            {
+                "a": link.a,
+                "b": link.b,
+                "score": link.score,
+                "evidence": [{"signal": n, "weight": w, "saw": saw} for n, w, saw in link.evidence],
+            }
+            for link in g.links
+        ],
     }
 
 
@@ -70,15 +99,7 @@ def report_document(report: Report) -> dict[str, Any]:
         ],
         "sources": [asdict(s) for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
-        "groups": [
-            {
-                "id": g.id,
-                "kind": g.kind,
-                "subject": g.subject,
-                "claim_ids": [c.id for c in g.claims],
-            }
-            for g in report.groups
-        ],
+        "groups": [group_record(g) for g in report.groups],
         "findings": [
             {
                 "code": f.code,
