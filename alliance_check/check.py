@@ -15,7 +15,8 @@ from alliance_check.group import group_claims
 from alliance_check.models import Article, Claim, Finding, InputError, Report, SourceStatus
 from alliance_check.nlp import model_id
 from alliance_check.settings import Settings
-from alliance_check.sources import collect, read_source, short_labels
+from alliance_check.sources import collect, labels_for, read_file, short_labels
+from alliance_check.sources.files import record_label
 
 
 @dataclass(frozen=True)
@@ -33,18 +34,24 @@ class Gate:
 def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], list[SourceStatus]]:
     """Read every input; what cannot be read becomes a skipped SourceStatus, not an exception."""
     files, missing = collect(paths, settings.include, settings.exclude)
-    labels = short_labels([f if f != "-" else "<stdin>" for f in files])
+    names = [f if f != "-" else "<stdin>" for f in files]
+    labels = short_labels(names)
     articles: list[Article] = []
     skipped = [SourceStatus(s.source, s.source, "skipped", s.reason) for s in missing]
-    for path in files:
-        name = "<stdin>" if path == "-" else path
+    for path, name in zip(files, names, strict=True):
         try:
-            article = read_source(path, settings.published)
+            found, problems = read_file(path, settings)
         except InputError as exc:
             skipped.append(SourceStatus(name, labels[name], "skipped", str(exc)))
             continue
-        articles.append(replace(article, label=labels[name]))
-    return articles, skipped
+        articles.extend(found)
+        skipped.extend(
+            SourceStatus(p.source, record_label(labels[name], p.record), "skipped", p.reason,
+                         file=p.file, record=p.record)
+            for p in problems
+        )  # fmt: skip
+    final = labels_for([(a.source, a.file or a.source, a.record, a.outlet) for a in articles], names)
+    return [replace(a, label=final[a.source]) for a in articles], skipped
 
 
 def extract(
@@ -106,7 +113,9 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
         given, _ = collect(list(wanted), settings.include, settings.exclude)
         keys = {str(Path(p).resolve()) for p in given}
         focus = frozenset(
-            a.source for a in articles if str(Path(a.source).resolve()) in keys or a.source == "<stdin>"
+            a.source
+            for a in articles
+            if str(Path(a.file or a.source).resolve()) in keys or a.source == "<stdin>"
         )
     per_article, model, _ = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
     claims = [c for batch in per_article for c in batch]
@@ -125,11 +134,21 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
             stale = [fp for fp in stale if fp not in everything]
     checked = [
         SourceStatus(
-            a.source, a.label, "checked", "; ".join(a.notes) or None, a.published, a.published_how, len(batch)
+            a.source,
+            a.label,
+            "checked",
+            "; ".join(a.notes) or None,
+            a.published,
+            a.published_how,
+            len(batch),
+            file=a.file or None,
+            record=a.record,
+            title=a.title,
+            url=a.url,
         )
         for a, batch in zip(articles, per_article, strict=True)
     ]
-    sources = sorted([*checked, *skipped], key=lambda s: s.source)
+    sources = sorted([*checked, *skipped], key=lambda s: (s.file or s.source, s.record or 0))
     return Report(
         sources=tuple(sources),
         claims=tuple(claims),

@@ -13,7 +13,7 @@ import click
 from click.core import ParameterSource
 
 from alliance_check import __version__
-from alliance_check.settings import Settings
+from alliance_check.settings import HTML_MODES, Settings
 
 FORMATS = ("rich", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
@@ -29,6 +29,8 @@ CONFIG_OPTIONS = {
     "published": "published",
     "baseline": "baseline",
     "cache_dir": "cache-dir",
+    "encoding": "encoding",
+    "html": "html",
 }
 SETTINGS_KEYS = {
     "as-of-gap-days": "as_of_gap_days",
@@ -67,6 +69,20 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import codecs
+
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(
+            f"{value!r} is not an encoding Python knows; try cp1252, latin-1, utf-8"
+        ) from None
+    return value
 
 
 def _fail(message: str) -> None:
@@ -137,6 +153,14 @@ def _common(f: Any) -> Any:
             "--published", metavar="DATE", callback=_published,
             help="Reference date (YYYY-MM-DD) for relative dates in files with no 'published:' front matter.",
         ),
+        click.option(
+            "--encoding", metavar="NAME", callback=_encoding,
+            help="Read every file in this encoding (default: UTF-8, else detected, with a note).",
+        ),
+        click.option(
+            "--html", "html", type=click.Choice(HTML_MODES), default="article", show_default=True,
+            help="Web pages: the article's text (boilerplate out), or raw: every visible text.",
+        ),
     ]  # fmt: skip
     for option in options:
         f = option(f)
@@ -145,7 +169,7 @@ def _common(f: Any) -> Any:
 
 def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, dict[str, Any], Any]:
     """Settings from the options, with the configuration file filling what was not given."""
-    from alliance_check.config import find_config
+    from alliance_check.config import export_fields, find_config
     from alliance_check.models import InputError
     from alliance_check.resources import set_extra_aliases
 
@@ -164,6 +188,13 @@ def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, d
         _fail(f"{config.path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
     if values.get("published"):
         values["published"] = _published(ctx, click.Option(["--published"]), str(values["published"]))
+    if values.get("html", "article") not in HTML_MODES:
+        _fail(f"{config.path}: html must be one of {', '.join(HTML_MODES)}")
+    if values.get("encoding"):
+        try:
+            _encoding(ctx, click.Option(["--encoding"]), str(values["encoding"]))
+        except click.BadParameter as exc:
+            _fail(f"{config.path}: encoding: {exc.message}")
     extra = {SETTINGS_KEYS[k]: v for k, v in config.values.items() if k in SETTINGS_KEYS}
     ignores = [*config.get("ignore", []), *values.get("ignore", ())]
     settings = Settings(
@@ -177,6 +208,9 @@ def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, d
         ),
         include=tuple(config.get("include", [])),
         exclude=tuple(config.get("exclude", [])),
+        encoding=values.get("encoding"),
+        html=values.get("html") or "article",
+        export_fields=export_fields(config),
         **extra,
     )
     set_extra_aliases(config.get("aliases", {}))

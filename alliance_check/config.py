@@ -33,7 +33,12 @@ KEYS: dict[str, tuple[type, ...]] = {
     "aliases": (dict,),
     "baseline": (str,),
     "cache-dir": (str,),
+    "encoding": (str,),
+    "html": (str,),
+    "export-fields": (dict,),
 }
+# what each field of an export's records holds (see alliance_check.sources.frontmatter.ROLES)
+EXPORT_ROLES = ("text", "published", "title", "url", "source", "currency")
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,27 @@ def validate(table: dict[str, Any], path: Path) -> dict[str, Any]:
         if not isinstance(value, KEYS[key]) or isinstance(value, bool):
             kinds = " or ".join(t.__name__ for t in KEYS[key])
             raise InputError(f"{path}: {key} must be a {kinds}, not {type(value).__name__}")
+    _check_export_fields(table.get("export-fields", {}), path)
     return table
+
+
+def _check_export_fields(fields: dict[str, Any], path: Path) -> None:
+    for role, names in fields.items():
+        if role not in EXPORT_ROLES:
+            raise InputError(
+                f"{path}: unknown role {role!r} in export-fields; known roles: {', '.join(EXPORT_ROLES)}"
+            )
+        listed = [names] if isinstance(names, str) else names
+        if not isinstance(listed, list) or not listed or not all(isinstance(n, str) for n in listed):
+            raise InputError(f'{path}: export-fields {role} must be a field name or a list of them ("body")')
+
+
+def export_fields(config: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The configured field names of export records, per role, for Settings.export_fields."""
+    fields = config.get("export-fields", {})
+    return tuple(
+        (role, (names,) if isinstance(names, str) else tuple(names)) for role, names in sorted(fields.items())
+    )
 
 
 def find_config(start: Path | None = None, explicit: str | None = None) -> Config:

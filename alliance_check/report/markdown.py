@@ -42,6 +42,15 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
             lines.append("")
     else:
         lines += ["No new conflicts.", ""]
+    checked = [s for s in report.sources if s.status == "checked"]
+    if checked:
+        lines += [f"<details><summary>Sources ({len(checked)})</summary>", ""]
+        lines += ["| source | published | from | file |", "|---|---|---|---|"]
+        lines += [
+            f"| {_cell(s.label)} | {s.published or 'unknown'} | {s.published_how or ''} | `{s.source}` |"
+            for s in checked
+        ]
+        lines += ["", "</details>", ""]
     skipped = [s for s in report.sources if s.status != "checked"]
     if skipped:
         lines += (

@@ -110,6 +110,17 @@ def _agreement_line(report: Report, finding: Finding) -> Text:
     return line
 
 
+def _sources_table(report: Report) -> RenderableType:
+    """Each checked source: its label, reference date, where that date came from, and its file."""
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="dim", expand=False)
+    for name in ("source", "published", "from", "file"):
+        table.add_column(name, no_wrap=name != "file", overflow="fold")
+    for s in report.sources:
+        if s.status == "checked":
+            table.add_row(s.label, s.published or "unknown", s.published_how or "", s.source)
+    return Group(Text("Sources", style="bold"), table)
+
+
 def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Print the whole report once."""
     console = make_console(stream, options)
@@ -123,6 +134,8 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
         parts.extend(_agreement_line(report, f) for f in infos)
     if not report.findings:
         parts.append(Text("No two sources make comparable claims about the same thing.", style="dim"))
+    if any(s.status == "checked" for s in report.sources):
+        parts += [Text(""), _sources_table(report)]
     console.print(Group(*parts))
 
 
