@@ -260,7 +260,8 @@ def _changed_files(base: str) -> list[str]:
 def main() -> None:
     """Find numeric and dated claims in news articles and report where sources contradict each other.
 
-    PATH is a file, a directory (its .txt, .md and .html files are read), or - for stdin.
+    PATH is a file, a directory (its .txt, .md, .html, .jsonl, .json and .csv files are read),
+    or - for stdin.
     Exit status: 0 nothing new at or above --fail-on, 1 new findings at or above it, 2 usage or
     input error.
     """

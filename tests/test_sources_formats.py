@@ -3,6 +3,8 @@ tables, web pages and exports, each on files written here."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from datetime import date, datetime, timezone
@@ -10,11 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from alliance_check.models import InputError
 from alliance_check.settings import Settings
 from alliance_check.sources import collect, decode, labels_for, make_article, read_file, read_markdown
+from alliance_check.sources.exports import csv_rows, read_jsonl
 from alliance_check.sources.frontmatter import parse_yaml, read_date, split_front_matter
+
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 CP1252 = "The caf\u00e9\u2019s \u201cfinal\u201d bill: \u20ac4.5 million, up 12% on 2022.\n"
 
@@ -375,3 +382,52 @@ def test_a_huge_markdown_file_is_read_line_by_line(monkeypatch: pytest.MonkeyPat
     prose, blocks = read_markdown(text)
     assert len(prose) == len(text) and "9" not in prose and "*" not in prose and "#" not in prose
     assert [" ".join(prose[b.start : b.end].split()) for b in blocks] == ["Budget 5", "3 new ferries"]
+
+
+@pytest.mark.parametrize(
+    ("front", "targets"),
+    [
+        pytest.param("accept: AC102\n", [("AC102", "", 1)], id="YAML value"),
+        pytest.param(
+            "accept:\n  - AC101 -- old\n  - AC202\n", [("AC101", "old", 2), ("AC202", "", 3)], id="YAML list"
+        ),
+        pytest.param('accept = "AC101 -- from 2023"\n', [("AC101", "from 2023", 1)], id="TOML value"),
+        pytest.param('accept = ["AC101", "AC102"]\n', [("AC101", "", 1), ("AC102", "", 1)], id="TOML list"),
+        pytest.param("accepted: AC101\n", [], id="another key gives nothing"),
+    ],
+)
+def test_acceptances_in_front_matter(front: str, targets: list[tuple[str, str, int]]) -> None:
+    from alliance_check.sources import find_acceptances
+
+    assert [(a.target, a.reason, a.line) for a in find_acceptances("a.md", "", front)] == targets
+
+
+FIELDS = st.text(alphabet=st.sampled_from(list('ab ,;"\n\r\t1$é')), max_size=12)
+
+
+@FAST
+@given(rows=st.lists(st.lists(FIELDS, min_size=3, max_size=3), min_size=1, max_size=5))
+def test_csv_reader_agrees_with_the_csv_module_and_keeps_offsets(rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([["text", "date", "source"], *rows])
+    text = buffer.getvalue()
+    expected = [r for r in csv.reader(io.StringIO(text, newline="")) if any(v.strip() for v in r)]
+    parsed = csv_rows(text, ",")
+    assert [[value for value, *_ in row] for row in parsed] == expected
+    for row in parsed:
+        for value, start, end, quoted in row:
+            if value and not quoted:
+                assert text[start:end] == value
+
+
+@FAST
+@given(value=st.text(min_size=1, max_size=40))
+def test_every_character_of_a_json_string_maps_to_its_place(value: str) -> None:
+    for ascii_only in (True, False):
+        line = json.dumps({"title": "x", "text": value}, ensure_ascii=ascii_only)
+        (record,) = read_jsonl("a.jsonl", line, {})
+        assert record.text == value and record.origin is not None
+        for i, char in enumerate(value):
+            _, column = record.origin.position(i)
+            raw = line[column - 1 :]
+            assert raw.startswith(char) or raw.startswith("\\"), (i, char, raw[:8])

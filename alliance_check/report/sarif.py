@@ -92,7 +92,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
         {
             "level": "warning",
             "message": {"text": f"not checked: {s.reason}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(s.source)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(s.file or s.source)}}}],
         }
         for s in report.sources
         if s.status != "checked"

@@ -24,7 +24,10 @@ from alliance_check.sources.markdown import blank_markdown, read_markdown
 _DIRECTIVE = re.compile(
     r"(?im)^[ \t]*(?:<!--|#|//)?[ \t]*alliance-check:[ \t]*accept[ \t]+(?P<what>.+?)[ \t]*(?:-->)?[ \t]*$"
 )
-_ACCEPT_KEY = re.compile(r"(?im)^accept[ \t]*[:=][ \t]*(?P<what>.+)$")
+_ACCEPT_KEY = re.compile(r"(?im)^accept[ \t]*[:=][ \t]*(?P<what>\S.*)$")
+# accept:
+#   - AC101 -- figure from 2023
+_ACCEPT_ITEMS = re.compile(r"(?im)^accept[ \t]*:[ \t]*\r?\n(?P<items>(?:[ \t]+-[ \t]+.+(?:\r?\n|$))+)")
 # where a date written in full can begin: a digit or a month or weekday name
 _DATE_START = re.compile(
     r"(?i)(?<![\w])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
@@ -67,6 +70,11 @@ def find_acceptances(source: str, text: str, front_matter: str = "") -> list[Acc
     for m in _ACCEPT_KEY.finditer(front_matter):
         line = front_matter.count("\n", 0, m.start()) + 1
         out.extend(Acceptance(source, t, r, line) for t, r in _targets(m.group("what")))
+    for m in _ACCEPT_ITEMS.finditer(front_matter):
+        first = front_matter.count("\n", 0, m.start()) + 2
+        for n, item in enumerate(m.group("items").splitlines()):
+            what = item.strip()[1:].strip()
+            out.extend(Acceptance(source, t, r, first + n) for t, r in _targets(what))
     return out
 
 
