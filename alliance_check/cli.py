@@ -151,7 +151,7 @@ def _common(f: Any) -> Any:
         click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm 3.8)."),
         click.option(
             "--published", metavar="DATE", callback=_published,
-            help="Reference date (YYYY-MM-DD) for relative dates in files with no 'published:' front matter.",
+            help="Reference date (YYYY-MM-DD) for sources that give no date of their own.",
         ),
         click.option(
             "--encoding", metavar="NAME", callback=_encoding,

@@ -188,3 +188,16 @@ def test_cli_options_and_notes(corpus: Path, tmp_path: Path) -> None:
     assert unknown.exit_code == 2 and "is not an encoding" in unknown.output
     raw = CliRunner().invoke(main, ["extract", "--no-cache", "--html", "raw", str(corpus / "herald.html")])
     assert "2,500,000" in raw.stdout  # every visible text, footer included
+
+
+def test_a_large_corpus_gets_a_count_of_where_dates_came_from(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_check.report import terminal
+
+    monkeypatch.setattr(terminal, "SOURCES_LISTED", 3)
+    out = io.StringIO()
+    REPORTERS["rich"](report, out, ReportOptions(width=120, color=False))
+    assert (
+        "Sources  7, dates from: 4 record field, 1 front matter, 1 no date, 1 page metadata" in out.getvalue()
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
@@ -12,6 +13,7 @@ from rich.text import Text
 from alliance_check.models import RULES, Claim, Finding, Report
 from alliance_check.report import ReportOptions, visible
 
+SOURCES_LISTED = 40  # past this many, the sources table is a count of where their dates came from
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 QUALIFIER_WORD = {
     "exact": "exact",
@@ -111,7 +113,13 @@ def _agreement_line(report: Report, finding: Finding) -> Text:
 
 
 def _sources_table(report: Report) -> RenderableType:
-    """Each checked source: its label, reference date, where that date came from, and its file."""
+    """Each checked source: its label, reference date, where that date came from, and its file;
+    for a large corpus, how many dates came from where."""
+    checked = [s for s in report.sources if s.status == "checked"]
+    if len(checked) > SOURCES_LISTED:
+        counts = Counter(s.published_how or "no date" for s in checked)
+        how = ", ".join(f"{n} {what}" for what, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return Text.assemble(("Sources", "bold"), f"  {len(checked)}, dates from: {how} (JSON lists each)")
     table = Table(box=None, pad_edge=False, show_header=True, header_style="dim", expand=False)
     for name in ("source", "published", "from", "file"):
         table.add_column(name, no_wrap=name != "file", overflow="fold")
