@@ -201,3 +201,41 @@ def test_a_large_corpus_gets_a_count_of_where_dates_came_from(
     assert (
         "Sources  7, dates from: 4 record field, 1 front matter, 1 no date, 1 page metadata" in out.getvalue()
     )
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        pytest.param(
+            '[tool.alliance-check.export-fields]\ntext = "story"\npublished = ["when"]\n',
+            "$2.4 billion",
+            id="configured field names",
+        ),
+        pytest.param(
+            '[tool.alliance-check.export-fields]\nbody = "story"\n',
+            "unknown role 'body' in export-fields",
+            id="an unknown role is an error",
+        ),
+        pytest.param(
+            '[tool.alliance-check]\nhtml = "everything"\n',
+            "html must be one of article, raw",
+            id="a bad html mode",
+        ),
+        pytest.param(
+            '[tool.alliance-check]\nencoding = "klingon"\n', "is not an encoding", id="a bad encoding"
+        ),
+    ],
+)
+def test_configuration_of_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any, config: str, expected: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "feed.csv").write_text(
+        "when,story\n2023-11-17,The Harbour Tunnel in Sydney will cost $2.4 billion.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["extract", "--no-cache", "feed.csv"])
+    assert expected in (result.stdout if result.exit_code == 0 else result.stderr), result.output
+    if result.exit_code == 0:
+        claim = json.loads(result.stdout.splitlines()[0])
+        assert (claim["id"], claim["as_of"]) == ("feed.csv:1:2:51", "2023-11-17")

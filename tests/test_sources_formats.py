@@ -60,6 +60,7 @@ def test_decoding(data: bytes, encoding: str | None, text: str, note: str | None
         ),
         pytest.param(b"%PDF-1.7\n", "latin-1", "a PDF document", id="binary stays refused when forced"),
         pytest.param(bytes(range(256)) * 4, None, "looks binary", id="binary stays refused"),
+        pytest.param(b"text", "klingon", "'klingon' is not an encoding", id="an unknown encoding"),
     ],
 )
 def test_decoding_refuses(data: bytes, encoding: str | None, message: str) -> None:
@@ -338,6 +339,7 @@ def test_csv_with_configured_fields_and_quoted_lines(tmp_path: Path) -> None:
         ),
         pytest.param("a.json", '{"articles": [1, 2', "not valid JSON", id="broken JSON"),
         pytest.param("a.json", "42", "holds no records", id="a number is no export"),
+        pytest.param("a.json", "[]", "holds no records", id="an empty list"),
         pytest.param("a.csv", "text,date\n", "no records under the header row", id="header only"),
         pytest.param("a.csv", 'text,date\n"open,2024-01-01\n', "never closed", id="unclosed quote"),
     ],
@@ -431,3 +433,20 @@ def test_every_character_of_a_json_string_maps_to_its_place(value: str) -> None:
             _, column = record.origin.position(i)
             raw = line[column - 1 :]
             assert raw.startswith(char) or raw.startswith("\\"), (i, char, raw[:8])
+
+
+def test_without_trafilatura_pages_say_how_to_mend_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_check.sources import html
+
+    def missing() -> None:
+        raise InputError("web pages need trafilatura and lxml_html_clean (no module); pip install ...")
+
+    monkeypatch.setattr(html, "_trafilatura", missing)
+    path = tmp_path / "ferries.html"
+    path.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(InputError, match="web pages need trafilatura"):
+        read_file(str(path))
+    (article,), _ = read_file(str(path), Settings(html="raw"))
+    assert "$410 million" in article.text and article.published_how is None

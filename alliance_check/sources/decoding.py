@@ -79,7 +79,12 @@ def decode(source: str, data: bytes, encoding: str | None = None) -> tuple[str, 
             raise InputError(f"{source}: {what}, not text; convert it to .txt, .md or .html first")
     notes: list[str] = []
     if encoding is not None:
-        name = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        try:
+            name = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+        except LookupError as exc:
+            raise InputError(
+                f"{source}: {encoding!r} is not an encoding; try cp1252, latin-1 or utf-8"
+            ) from exc
         try:
             text = data.decode(name)
         except UnicodeDecodeError as exc:

@@ -1,5 +1,4 @@
-"""Exports of a CMS, a scraper or a news API (.jsonl, .json, .csv): one article per record, each
-with its fields and, for its text, where every character stands in the file."""
+"""Exports (.jsonl, .json, .csv) -> records: fields, text, and where each character stands in the file."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Web pages -> text: the article through trafilatura, mapped back to the page's lines, or every
-visible text node (``--html raw``); the page's metadata (date, title, site name, address)."""
+"""Web pages -> the article's text (trafilatura) mapped back to the page, or all visible text; metadata."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from array import array
 from dataclasses import dataclass
 from typing import Any
 
-from alliance_check.models import Block, Origin
+from alliance_check.models import Block, InputError, Origin
 from alliance_check.sources.article import line_starts
 from alliance_check.sources.markdown import read_markdown
 
@@ -72,9 +71,25 @@ def _date_params() -> dict[str, Any]:
     return {"original_date": True, "extensive_search": False}
 
 
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+        import trafilatura.metadata
+        import trafilatura.xml
+    except ImportError as exc:  # a broken install: say how to mend it, or how to do without
+        raise InputError(
+            f"web pages need trafilatura and lxml_html_clean ({exc}); "
+            "pip install trafilatura lxml_html_clean, or pass --html raw"
+        ) from exc
+    return trafilatura
+
+
 def page_metadata(page: str) -> PageMeta:
     """Date, title, site name and address from a page's head (meta tags, JSON-LD, <time>)."""
-    from trafilatura.metadata import extract_metadata
+    try:
+        extract_metadata = _trafilatura().metadata.extract_metadata
+    except InputError:  # --html raw reads pages without trafilatura, and without their metadata
+        return PageMeta()
 
     try:
         meta = extract_metadata(page, date_config=_date_params())
@@ -85,9 +100,7 @@ def page_metadata(page: str) -> PageMeta:
 
 def extract_article(page: str) -> str | None:
     """The main text of a page as Markdown (headings, lists, tables), boilerplate left out."""
-    import trafilatura
-    from trafilatura.xml import xmltotxt
-
+    trafilatura = _trafilatura()
     try:
         doc = trafilatura.bare_extraction(
             page,
@@ -103,7 +116,7 @@ def extract_article(page: str) -> str | None:
     body: Any = getattr(doc, "body", None)
     if body is None:
         return None
-    text = str(xmltotxt(body, include_formatting=True))
+    text = str(trafilatura.xml.xmltotxt(body, include_formatting=True))
     return text if text.strip() else None
 
 

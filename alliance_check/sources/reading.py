@@ -102,7 +102,9 @@ def read_records(source: str, text: str, settings: Settings) -> tuple[list[Artic
     is skipped with the reason, the others are read."""
     fields = dict(settings.export_fields)
     records = read_export(source, text, fields)
-    if records and all(r.text is None and r.problem is None for r in records):
+    if not records:
+        raise InputError(f"{source}: holds no records; export one record per article")
+    if all(r.text is None and r.problem is None for r in records):
         raise InputError(
             f"{source}: no record has a {text_names(fields)} field; "
             'name it in [tool.alliance-check.export-fields] (text = "...")'
