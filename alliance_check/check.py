@@ -10,10 +10,20 @@ from pathlib import Path
 from alliance_check import __version__
 from alliance_check.cache import ClaimCache, cache_key
 from alliance_check.compare import compare_groups
-from alliance_check.gate import apply_acceptances, apply_baseline, read_baseline
+from alliance_check.gate import apply_acceptances, apply_baseline, changed_files, read_baseline
 from alliance_check.group import group_claims
-from alliance_check.models import Article, Claim, Finding, InputError, Report, SourceStatus
+from alliance_check.models import (
+    Article,
+    BaselineEntry,
+    Claim,
+    ClaimGroup,
+    Finding,
+    InputError,
+    Report,
+    SourceStatus,
+)
 from alliance_check.nlp import model_id
+from alliance_check.references import corpus_references
 from alliance_check.settings import Settings
 from alliance_check.sources import collect, labels_for, read_file, short_labels
 from alliance_check.sources.files import record_label
@@ -21,9 +31,14 @@ from alliance_check.sources.files import record_label
 
 @dataclass(frozen=True)
 class Gate:
-    """What a CI run adds to a plain check: the corpus to check against, a baseline, a cache."""
+    """What a CI run adds to a plain check: what to check against what, a baseline, a cache.
+
+    ``against`` is a corpus the paths are checked against; ``changed`` a git commit, so that only
+    the files changed since it are checked against the rest; ``focus`` names those files directly.
+    """
 
     against: tuple[str, ...] = ()
+    changed: str | None = None
     focus: tuple[str, ...] | None = None
     baseline: str | None = None
     cache_dir: str | None = None
@@ -42,16 +57,17 @@ def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], 
         try:
             found, problems = read_file(path, settings)
         except InputError as exc:
-            skipped.append(SourceStatus(name, labels[name], "skipped", str(exc)))
+            reason = str(exc).removeprefix(f"{name}: ")  # the report names the file already
+            skipped.append(SourceStatus(name, labels[name], "skipped", reason))
             continue
         articles.extend(found)
         skipped.extend(
-            SourceStatus(p.source, record_label(labels[name], p.record), "skipped", p.reason,
-                         file=p.file, record=p.record)
+            SourceStatus(p.source, record_label(labels[name], p.record), "skipped",
+                         p.reason.removeprefix(f"{p.source}: "), file=p.file, record=p.record)
             for p in problems
         )  # fmt: skip
     final = labels_for([(a.source, a.file or a.source, a.record, a.outlet) for a in articles], names)
-    return [replace(a, label=final[a.source]) for a in articles], skipped
+    return corpus_references([replace(a, label=final[a.source]) for a in articles]), skipped
 
 
 def extract(
@@ -102,42 +118,76 @@ def _ignored(finding: Finding, settings: Settings) -> bool:
     return any(fnmatch.fnmatch(subject, pattern.lower()) for pattern in settings.ignore_topics)
 
 
+def _focus(paths: list[str], gate: Gate, settings: Settings) -> frozenset[str] | None:
+    """The sources a gated run checks against the rest (None: every source is checked)."""
+    if gate.changed is not None:
+        wanted: tuple[str, ...] = tuple(changed_files(gate.changed))
+    elif gate.focus is not None:
+        wanted = gate.focus
+    elif gate.against:
+        wanted = tuple(paths)
+    else:
+        return None
+    given, _ = collect(list(wanted), settings.include, settings.exclude)
+    keys = {str(Path(p).resolve()) for p in given}
+    files, _ = collect([*paths, *gate.against], settings.include, settings.exclude)
+    return frozenset(
+        "<stdin>" if f == "-" else f for f in files if f == "-" or str(Path(f).resolve()) in keys
+    )
+
+
+def _baseline(
+    findings: list[Finding], groups: list[ClaimGroup], gate: Gate, settings: Settings, focused: bool
+) -> tuple[list[Finding], tuple[BaselineEntry, ...]]:
+    """Mark baselined findings; an entry is stale only if nothing in the whole corpus matches it."""
+    if not gate.baseline:
+        return findings, ()
+    baseline = read_baseline(gate.baseline)
+    findings, stale = apply_baseline(findings, baseline)
+    if focused and stale:
+        everything = {f.fingerprint for f in compare_groups(groups, settings, None)}
+        stale = [fp for fp in stale if fp not in everything]
+    entries = (
+        BaselineEntry(fp, baseline[fp].get("code", ""), baseline[fp].get("subject", "")) for fp in stale
+    )
+    return findings, tuple(entries)
+
+
 def check(paths: list[str], settings: Settings | None = None, gate: Gate | None = None) -> Report:
-    """Read, extract, group, compare, then apply acceptances and the baseline."""
+    """Read, extract, group, compare, then apply ignores, acceptances and the baseline.
+
+    ``check(["seeds/"]).counts()`` gives ``{'error': 2, 'warning': 2, 'info': 2}``.
+    """
     settings = settings or Settings()
     gate = gate or Gate()
+    focus = _focus(paths, gate, settings)
+    if focus is not None and not focus and gate.changed is not None:
+        notice = f"nothing to check: no article file in {', '.join(paths)} changed since {gate.changed}"
+        return Report(
+            (), (), (), (), tool_version=__version__, notice=notice,
+            fail_on=settings.fail_on, fail_on_stale=settings.fail_on_stale,
+        )  # fmt: skip
     articles, skipped = read_articles([*paths, *gate.against], settings)
-    focus: frozenset[str] | None = None
-    if gate.against or gate.focus is not None:
-        wanted = gate.focus if gate.focus is not None else tuple(paths)
-        given, _ = collect(list(wanted), settings.include, settings.exclude)
-        keys = {str(Path(p).resolve()) for p in given}
+    if focus is not None:  # an export's records are checked when its file is
+        records = {a.file for a in articles if a.file}
         focus = frozenset(
-            a.source
-            for a in articles
-            if str(Path(a.file or a.source).resolve()) in keys or a.source == "<stdin>"
+            {f for f in focus if f not in records} | {a.source for a in articles if a.file in focus}
         )
     per_article, model, _ = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
     claims = [c for batch in per_article for c in batch]
     groups = group_claims(claims, settings)
-    findings = [f for f in compare_groups(groups, settings, focus) if not _ignored(f, settings)]
-    index = {c.id: c for c in claims}
+    compared = compare_groups(groups, settings, focus)
+    ignored = tuple(f for f in compared if _ignored(f, settings))
+    findings = [f for f in compared if not _ignored(f, settings)]
     acceptances = [a for article in articles for a in article.acceptances]
-    findings, unused = apply_acceptances(findings, acceptances, index)
-    stale: list[str] = []
-    if gate.baseline:
-        baseline = read_baseline(gate.baseline)
-        findings, stale = apply_baseline(findings, baseline)
-        if focus is not None and stale:
-            # an entry is stale only if nothing in the whole corpus matches it any more
-            everything = {f.fingerprint for f in compare_groups(groups, settings, None)}
-            stale = [fp for fp in stale if fp not in everything]
+    findings, unused = apply_acceptances(findings, acceptances, {c.id: c for c in claims})
+    findings, stale = _baseline(findings, groups, gate, settings, focus is not None)
     checked = [
         SourceStatus(
             a.source,
             a.label,
             "checked",
-            "; ".join(a.notes) or None,
+            "; ".join(n.removeprefix(f"{a.file or a.source}: ") for n in a.notes) or None,
             a.published,
             a.published_how,
             len(batch),
@@ -148,16 +198,18 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
         )
         for a, batch in zip(articles, per_article, strict=True)
     ]
-    sources = sorted([*checked, *skipped], key=lambda s: (s.file or s.source, s.record or 0))
     return Report(
-        sources=tuple(sources),
+        sources=tuple(sorted([*checked, *skipped], key=lambda s: (s.file or s.source, s.record or 0))),
         claims=tuple(claims),
         groups=tuple(groups),
         findings=tuple(findings),
         tool_version=__version__,
         model=model,
         focus=tuple(sorted(focus or ())),
-        stale=tuple(stale),
-        unused_acceptances=tuple((a.source, a.target) for a in unused),
+        stale=stale,
+        unused_acceptances=tuple(unused),
         baseline_used=gate.baseline is not None,
+        ignored=ignored,
+        fail_on=settings.fail_on,
+        fail_on_stale=settings.fail_on_stale,
     )

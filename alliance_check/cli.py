@@ -2,43 +2,22 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 import time
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from click.core import ParameterSource
 
 from alliance_check import __version__
-from alliance_check.settings import HTML_MODES, Settings
+from alliance_check.settings import FAIL_LEVELS, HTML_MODES, Settings
 
-FORMATS = ("rich", "json", "sarif", "github", "markdown")
+FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
-FAIL_LEVELS = ("error", "warning", "info", "never")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 NOTHING_READABLE = "nothing readable was given; pass article files or a directory of .txt/.md/.html files"
-DEFAULT_CACHE = ".alliance-check-cache"
-# option name -> configuration key, for values the configuration file may set
-CONFIG_OPTIONS = {
-    "fail_on": "fail-on",
-    "approx_tolerance": "approx-tolerance",
-    "model": "model",
-    "published": "published",
-    "baseline": "baseline",
-    "cache_dir": "cache-dir",
-    "encoding": "encoding",
-    "html": "html",
-}
-SETTINGS_KEYS = {
-    "as-of-gap-days": "as_of_gap_days",
-    "event-instance-gap-days": "event_instance_gap_days",
-    "anchor-min-similarity": "anchor_min_similarity",
-    "fuzzy-name-cutoff": "fuzzy_name_cutoff",
-    "small-count-max": "small_count_max",
-}
 
 
 class DefaultGroup(click.Group):
@@ -71,32 +50,24 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    import codecs
-
-    if value is None:
-        return None
-    try:
-        codecs.lookup(value)
-    except LookupError:
-        raise click.BadParameter(
-            f"{value!r} is not an encoding Python knows; try cp1252, latin-1, utf-8"
-        ) from None
-    return value
-
-
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"alliance-check: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
 
-def _warn_skipped(sources: Any) -> None:
+def _warn_skipped(sources: Any, notes: bool = True) -> None:
+    """One line on stderr per source not checked (and per repair note, unless ``notes`` is off)."""
     for s in sources:
-        reason = s.reason or ("unreadable" if s.status != "checked" else "")
-        if not reason:
-            continue
-        text = reason if reason.startswith(s.source) else f"{s.source}: {reason}"
-        click.echo(f"alliance-check: {'not checked' if s.status != 'checked' else 'note'}: {text}", err=True)
+        if s.reason and (s.status != "checked" or notes):
+            kind = "not checked" if s.status != "checked" else "note"
+            click.echo(f"alliance-check: {kind}: {s.source}: {s.reason}", err=True)
+
+
+def _require(paths: tuple[str, ...], option: str) -> None:
+    """A path that does not exist is a usage error: a typo must not pass the gate."""
+    for path in paths:
+        if path != "-" and not os.path.lexists(path):
+            _fail(f"{option + ' ' if option else ''}{path}: no such file or directory; check the path")
 
 
 class _Progress:
@@ -146,7 +117,7 @@ def _common(f: Any) -> Any:
         click.option("--no-cache", is_flag=True, help="Extract everything again; skip the cache."),
         click.option(
             "--cache-dir", metavar="DIR",
-            help=f"Where extracted claims are cached (default: {DEFAULT_CACHE} in the project folder).",
+            help="Where extracted claims are cached (default: .alliance-check-cache in the project folder).",
         ),
         click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm 3.8)."),
         click.option(
@@ -154,7 +125,7 @@ def _common(f: Any) -> Any:
             help="Reference date (YYYY-MM-DD) for sources that give no date of their own.",
         ),
         click.option(
-            "--encoding", metavar="NAME", callback=_encoding,
+            "--encoding", metavar="NAME",
             help="Read every file in this encoding (default: UTF-8, else detected, with a note).",
         ),
         click.option(
@@ -167,92 +138,24 @@ def _common(f: Any) -> Any:
     return f
 
 
-def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, dict[str, Any], Any]:
-    """Settings from the options, with the configuration file filling what was not given."""
-    from alliance_check.config import export_fields, find_config
+def _configured(ctx: click.Context, params: dict[str, Any]) -> tuple[Settings, Any]:
+    """Settings from the options the user gave, the configuration file filling the rest."""
+    from alliance_check.config import find_config, settings_from
     from alliance_check.models import InputError
     from alliance_check.resources import set_extra_aliases
 
+    given = {
+        name: value
+        for name, value in params.items()
+        if ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None)
+    }
     try:
         config = find_config(explicit=params.get("config_path"))
+        settings = settings_from(config, given)
     except InputError as exc:
         _fail(str(exc))
-    values = dict(params)
-    for option, key in CONFIG_OPTIONS.items():
-        if option in values and ctx.get_parameter_source(option) in (ParameterSource.DEFAULT, None):
-            raw = config.path_value(key) if key in ("baseline", "cache-dir") else config.get(key)
-            if raw is not None:
-                values[option] = raw
-    values.setdefault("fail_on", "error")
-    if values["fail_on"] not in FAIL_LEVELS:
-        _fail(f"{config.path}: fail-on must be one of {', '.join(FAIL_LEVELS)}")
-    if values.get("published"):
-        values["published"] = _published(ctx, click.Option(["--published"]), str(values["published"]))
-    if values.get("html", "article") not in HTML_MODES:
-        _fail(f"{config.path}: html must be one of {', '.join(HTML_MODES)}")
-    if values.get("encoding"):
-        try:
-            _encoding(ctx, click.Option(["--encoding"]), str(values["encoding"]))
-        except click.BadParameter as exc:
-            _fail(f"{config.path}: encoding: {exc.message}")
-    extra = {SETTINGS_KEYS[k]: v for k, v in config.values.items() if k in SETTINGS_KEYS}
-    ignores = [*config.get("ignore", []), *values.get("ignore", ())]
-    settings = Settings(
-        model=values.get("model"),
-        published=values.get("published"),
-        approx_tolerance=float(values.get("approx_tolerance", Settings.approx_tolerance)),
-        fail_on=values.get("fail_on", "error"),
-        ignore_codes=tuple(sorted({i.upper() for i in ignores if _is_code(i)})),
-        ignore_topics=tuple(
-            sorted({*config.get("ignore-topics", []), *(i for i in ignores if not _is_code(i))})
-        ),
-        include=tuple(config.get("include", [])),
-        exclude=tuple(config.get("exclude", [])),
-        encoding=values.get("encoding"),
-        html=values.get("html") or "article",
-        export_fields=export_fields(config),
-        **extra,
-    )
     set_extra_aliases(config.get("aliases", {}))
-    cache_dir = (
-        None if values.get("no_cache") else values.get("cache_dir") or str(config.root / DEFAULT_CACHE)
-    )
-    values["cache_dir"] = cache_dir
-    return settings, values, config
-
-
-def _is_code(text: str) -> bool:
-    return len(text) == 5 and text[:2].upper() == "AC" and text[2:].isdigit()
-
-
-def _changed_files(base: str) -> list[str]:
-    """Article files changed since BASE, and new untracked ones, as paths from the current folder."""
-    try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        )
-        diff = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=ACMR", base, "--"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=top.stdout.strip(),
-        )
-        new = subprocess.run(
-            ["git", "ls-files", "--others", "--exclude-standard"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=top.stdout.strip(),
-        )
-    except FileNotFoundError:
-        _fail("--changed needs git, which is not installed")
-    except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or "").strip().splitlines()[-1:] or ["git failed"]
-        _fail(f"--changed {base}: {detail[0]}; run inside a git repository with an existing BASE")
-    root = Path(top.stdout.strip())
-    names = {*diff.stdout.splitlines(), *new.stdout.splitlines()}
-    return sorted(str(root / n) for n in names if n and (root / n).is_file())
+    return settings, config
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -270,7 +173,12 @@ def main() -> None:
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True, help="Report format."
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="rich",
+    show_default=True,
+    help="Report format: rich for reading, concise for one line per finding, or a machine format.",
 )
 @click.option("--output", metavar="FILE", help="Write the report to FILE; the terminal gets a short summary.")
 @click.option(
@@ -299,7 +207,9 @@ def main() -> None:
     "--show-baselined", is_flag=True, help="Also show baselined and accepted findings in the report."
 )
 @click.option(
-    "--fail-on-stale", is_flag=True, help="Exit 1 when a baseline entry no longer matches any finding."
+    "--fail-on-stale",
+    is_flag=True,
+    help="Exit 1 when a baseline entry no longer matches any finding.",
 )
 @click.option(
     "--ignore",
@@ -315,35 +225,51 @@ def main() -> None:
     help="How far 'about', 'around', 'roughly' widen a value (a share of it).",
 )
 @click.option("--no-agreements", is_flag=True, help="Leave agreements out of the terminal report.")
-@click.option("--width", type=click.IntRange(40, 400), default=None, help="Terminal report width in columns.")
+@click.option(
+    "--statistics", is_flag=True, help="Print how many findings each code has instead of the findings."
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only new findings: no summary, agreements, notes or gate state.",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(40, 400),
+    default=None,
+    help="Report width in columns (default: the terminal's, else COLUMNS, else 100).",
+)
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Force colour on or off (default: on a terminal, unless NO_COLOR is set).",
+    help="Force styling on or off; wins over NO_COLOR and TERM=dumb (default: on a terminal only).",
 )
 @_common
 @click.pass_context
 def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) -> None:
     """Compare the claims of the given articles and report conflicts (the default command)."""
     from alliance_check.check import Gate, check
-    from alliance_check.gate import write_baseline
-    from alliance_check.models import SEVERITY_RANK, InputError
+    from alliance_check.gate import outcome, write_baseline
+    from alliance_check.models import InputError
     from alliance_check.nlp import ModelError
-    from alliance_check.report import REPORTERS, ReportOptions, summary_line
+    from alliance_check.report import REPORTERS, TEXT_FORMATS, ReportOptions, plural, summary_line
 
-    settings, values, _ = _configured(ctx, params)
-    focus = None
-    if values["changed"]:
-        focus = tuple(_changed_files(values["changed"]))
-        if values["against"]:
-            _fail("--changed and --against both name what to check; use one")
+    settings, config = _configured(ctx, params)
+    _require(paths, "")
+    _require(params["against"], "--against")
+    if params["changed"] and params["against"]:
+        _fail("--changed and --against both name what to check; use one")
+    fmt, to_file = params["fmt"], params["output"]
+    if params["statistics"] and fmt not in TEXT_FORMATS:
+        _fail(f"--statistics prints counts for people; use it with --format rich or concise, not {fmt}")
     progress = _progress("Extracting claims")
     gate = Gate(
-        against=tuple(values["against"]),
-        focus=focus,
-        baseline=None if values["write_baseline"] else values.get("baseline"),
-        cache_dir=values["cache_dir"],
-        jobs=values["jobs"],
+        against=tuple(params["against"]),
+        changed=params["changed"],
+        baseline=None if params["write_baseline"] else params["baseline"] or config.path_value("baseline"),
+        cache_dir=config.cache_dir(params["cache_dir"], params["no_cache"]),
+        jobs=params["jobs"],
         progress=progress,
     )
     try:
@@ -353,47 +279,71 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
     finally:
         if progress:
             progress.close()
-    _warn_skipped(report.sources)
-    if not any(s.status == "checked" for s in report.sources):
+    # the terminal formats list what was not checked themselves: say it once, not twice
+    if to_file or fmt not in TEXT_FORMATS or params["quiet"]:
+        _warn_skipped(report.sources, notes=not params["quiet"])
+    if report.notice is None and not any(s.status == "checked" for s in report.sources):
         _fail(NOTHING_READABLE)
-    if values["write_baseline"]:
-        count = write_baseline(values["write_baseline"], list(report.findings))
-        click.echo(f"alliance-check: wrote {count} findings to {values['write_baseline']}", err=True)
+    if params["write_baseline"]:
+        count = write_baseline(params["write_baseline"], list(report.findings))
+        click.echo(
+            f"alliance-check: wrote {plural(count, 'finding')} to {params['write_baseline']}", err=True
+        )
         sys.exit(EXIT_CLEAN)
     options = ReportOptions(
-        width=values["width"], color=values["color"], show_agreements=not values["no_agreements"],
-        show_baselined=values["show_baselined"],
+        width=params["width"], color=params["color"], show_agreements=not params["no_agreements"],
+        show_baselined=params["show_baselined"], quiet=params["quiet"], statistics=params["statistics"],
     )  # fmt: skip
-    if values["output"]:
-        import io
-
-        from alliance_check.gate import write_atomic
-
-        buffer = io.StringIO()
-        REPORTERS[values["fmt"]](
-            report,
-            buffer,
-            ReportOptions(
-                width=options.width or 100,
-                color=False,
-                show_agreements=options.show_agreements,
-                show_baselined=True,
-            ),
-        )
-        try:
-            write_atomic(values["output"], buffer.getvalue())
-        except OSError as exc:
-            _fail(f"{values['output']}: cannot write the report ({exc.strerror}); check the path")
-        click.echo(f"{summary_line(report)}; report written to {values['output']}")
+    if to_file:
+        _write_report(report, fmt, to_file, options)
+        if not params["quiet"]:
+            click.echo(f"{summary_line(report)}; report written to {to_file}")
     else:
-        REPORTERS[values["fmt"]](report, sys.stdout, options)
-    fail_on = settings.fail_on
-    failing = fail_on != "never" and any(
-        f.status == "new" and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in report.findings
+        REPORTERS[fmt](report, sys.stdout, options)
+    sys.exit(outcome(report).status)
+
+
+def _write_report(report: Any, fmt: str, path: str, options: Any) -> None:
+    """The report in FILE: plain text 100 wide (unless --width), with baselined findings shown."""
+    import io
+    from dataclasses import replace
+
+    from alliance_check.gate import write_atomic
+    from alliance_check.report import REPORTERS
+
+    buffer = io.StringIO()
+    REPORTERS[fmt](
+        report,
+        buffer,
+        replace(options, width=options.width or 100, color=False, show_baselined=True, quiet=False),
     )
-    if failing or (values["fail_on_stale"] and report.stale):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    try:
+        write_atomic(path, buffer.getvalue())
+    except OSError as exc:
+        _fail(f"{path}: cannot write the report ({exc.strerror}); check the path")
+
+
+@main.command("explain")
+@click.argument("code", required=False, metavar="CODE")
+def explain_command(code: str | None) -> None:
+    """Explain a finding code: what it means, an example, how to accept or ignore it.
+
+    Without CODE, list every code.
+    """
+    import shutil
+
+    from alliance_check.report.explain import find_rule, render_codes, rule_help
+
+    if code is None:
+        render_codes(sys.stdout)
+        return
+    rule = find_rule(code)
+    if rule is None:
+        from alliance_check.models import RULES
+
+        _fail(f"{code} is not a finding code; the codes are {', '.join(RULES)}")
+    width = min(shutil.get_terminal_size((100, 24)).columns, 88)
+    click.echo(rule_help(rule, width))
 
 
 @main.command("extract")
@@ -415,7 +365,8 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
     from alliance_check.report import ReportOptions
     from alliance_check.report.json import render_claims
 
-    settings, values, _ = _configured(ctx, params)
+    settings, config = _configured(ctx, params)
+    _require(paths, "")
     articles, skipped = read_articles(list(paths), settings)
     _warn_skipped(skipped)
     for article in articles:
@@ -425,7 +376,8 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
         _fail(NOTHING_READABLE)
     progress = _progress("Extracting claims")
     try:
-        per_article, _, _ = extract(articles, settings, values["cache_dir"], values["jobs"], progress)
+        cache_dir = config.cache_dir(params["cache_dir"], params["no_cache"])
+        per_article, _, _ = extract(articles, settings, cache_dir, params["jobs"], progress)
     except ModelError as exc:
         _fail(str(exc))
     finally:

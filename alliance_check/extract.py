@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +16,7 @@ from alliance_check.normalize.dates import parse_iso
 from alliance_check.normalize.names import NameMatch, find_names
 from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
 from alliance_check.normalize.units import dimension
+from alliance_check.references import text_days
 from alliance_check.resources import lexicon
 from alliance_check.settings import Settings
 
@@ -478,31 +479,50 @@ def _generic_event(cls: str, anchor: Any, ctx: _Sentence, exclude: tuple[int, in
     return SubjectKey(head=f"event|{text}", anchors=frozenset(anchors), named=known), text
 
 
-def _keep_count(m: Mention, doc: Any, base: int, sent_text: str, settings: Settings) -> bool:
-    """Whether a bare number is a claim: not a label, not a small count of things already named."""
+KEEP, ASIDE, DROP, YEAR = "keep", "aside", "drop", "year"
+
+
+def _count_status(m: Mention, doc: Any, base: int, sent_text: str, settings: Settings) -> str:
+    """Whether a bare number is a claim (KEEP), a claim that only refers back to things already
+    counted and is not compared (ASIDE: 'the six workers'), a year naming something (YEAR: 'the
+    2021 deal'), or not a claim at all (DROP: a label, 'one of the first')."""
     lex = lexicon()
     if _is_bare(sent_text, m):
-        return True
+        return KEEP
     if m.compound is not None and m.compound not in lex.count_compounds:
-        return False
+        return DROP
     span = _span(doc, base + m.num_start, base + m.num_end)
     if span is None:
-        return False
+        return DROP
     root = span.root
     head = root.head
     if m.yearlike:
-        return head.tag_ in ("NNS", "NNPS") and root.dep_ == "nummod" and root.i < head.i
+        if head.tag_ in ("NNS", "NNPS") and root.dep_ == "nummod" and root.i < head.i:
+            return KEEP
+        names = root.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod", "quantmod")
+        return YEAR if names and root.i < head.i and head.pos_ in ("NOUN", "PROPN") else DROP
     if head.pos_ == "PROPN" and head.i < root.i and root.dep_ in ("nummod", "appos", "npadvmod", "compound"):
-        return False  # 'Voyager 2', 'Windows 10'
+        return DROP  # 'Voyager 2', 'Windows 10'
     if m.spelled and isinstance(m.value, float) and m.value <= settings.small_count_max:
-        if m.value == 1 or m.compound is not None:
-            return False
-        if root.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        dets = [c for c in head.children if c.dep_ in ("det", "poss", "predet")]
-        if any(d.lower_ in lex.definite_determiners or d.dep_ == "poss" for d in dets):
-            return False
-    return True
+        if m.compound is not None:
+            return DROP
+        if m.value == 1:
+            counted = root.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > root.i
+            return KEEP if counted and head.lemma_.lower() not in lex.not_counted_after_one else DROP
+        dets = (
+            [c for c in head.children if c.dep_ in ("det", "poss", "predet")] if root.dep_ == "nummod" else []
+        )
+        if any(d.lower_ in lex.definite_determiners or d.dep_ == "poss" for d in dets) or _refers_back(
+            m, sent_text
+        ):
+            return ASIDE
+    return KEEP
+
+
+def _refers_back(m: Mention, text: str) -> bool:
+    """'the two nations', 'all six', 'the other four': a small count of things already named."""
+    before = _DEFINITE_BEFORE.search(text[: m.start])
+    return bool(before and before.group("w").lower() in lexicon().definite_determiners)
 
 
 _AS_OF_MARK = re.compile(r"(?i)\b(?:in|as of|at the end of|by the end of|during|of|for)\s+$")
@@ -635,7 +655,39 @@ class _Reading:
     """What reading one article carries from sentence to sentence."""
 
     year_hint: int | None = None  # the year of the last full date read: 'July 13' after 'July 12, 2014'
+    last_day: str | None = None  # the last day named: what 'the previous day' and '1:28 a.m.' refer to
     seen: set[tuple[int, int, str]] = field(default_factory=set)
+    days: frozenset[date] = frozenset()  # the days the article states in full
+
+    def _anchored(self, day: str) -> str:
+        """A weekday read as this week's, moved to the same weekday a week or two before when the
+        article states that day and not this one ('on Tuesday' beside 'March 26')."""
+        found = date.fromisoformat(day)
+        if found in self.days:
+            return day
+        for weeks in (1, 2):
+            earlier = found - timedelta(weeks=weeks)
+            if earlier in self.days:
+                return earlier.isoformat()
+        return day
+
+    def when(self, m: Mention, reference: date | None) -> tuple[str, str | None] | None:
+        """A date or time's value, with the day the text last named where it needs one; None
+        when it needs a day and none was named."""
+        value, note = str(m.value), m.note
+        if m.shift_days is not None:
+            base = self.last_day or (reference.isoformat() if reference else None)
+            if base is None:
+                return None
+            value = (date.fromisoformat(base) + timedelta(days=m.shift_days)).isoformat()
+            note = f"{m.shift_days:+d} day{'s' if abs(m.shift_days) != 1 else ''} from {base}"
+        elif m.kind == "time" and value.startswith("T") and self.last_day:
+            value, note = self.last_day + value, f"the day last named ({self.last_day})"
+        elif m.form == "weekday" and len(value) == 10 and self.days:
+            value = self._anchored(value)
+        if m.kind == "date" and len(value) == 10 and not value.startswith("--"):
+            self.last_day = value
+        return value, note
 
 
 def extract_claims(
@@ -666,25 +718,31 @@ def extract_claims(
         make = _ClaimMaker(article, sent.text, base, offset)
         sentence_claims: list[Claim] = []
         for m in mentions:
-            if m.kind == "count" and not _keep_count(m, doc, base, sent.text, settings):
+            status = _count_status(m, doc, base, sent.text, settings) if m.kind == "count" else KEEP
+            if status == DROP:
                 continue
-            if m.kind == "date":
+            if status == YEAR:
+                m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
+            if m.kind in ("date", "time"):
+                when = reading.when(m, reference)
+                if when is None:
+                    continue
                 span = _span(doc, base + m.num_start, base + m.num_end)
                 event = _event_of(span.root, ctx, (base + m.num_start, base + m.num_end)) if span else None
                 key, subject = event if event else (None, None)
                 claim = make(
                     base + m.start,
                     base + m.end,
-                    "date",
-                    f"date of {subject}" if subject else None,
-                    m.value,
+                    m.kind,
+                    f"{m.kind} of {subject}" if subject else None,
+                    when[0],
                     m.value_max,
                     None,
                     m.qualifier,
                     None,
                     m.precision,
                     key,
-                    m.note,
+                    when[1],
                 )
             else:
                 found = _numeric_key(m, doc, base, ctx)
@@ -692,6 +750,8 @@ def extract_claims(
                 note = m.note
                 if _is_previous_value(m, sent.text):
                     key, note = None, "an earlier or contrasted value: not compared"
+                elif status == ASIDE:
+                    key, note = None, "refers back to things already counted: not compared"
                 claim = make(
                     base + m.start,
                     base + m.end,
@@ -719,17 +779,16 @@ _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
 
 
 def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
-    """Counts that extraction drops on the words alone, whatever the parse says (see _keep_count)."""
+    """Counts that extraction drops on the words alone, whatever the parse says (see _count_status)."""
     if m.kind != "count" or _is_bare(text, m):
         return False
     lex = lexicon()
     if m.compound is not None and m.compound not in lex.count_compounds:
         return True  # 'three-star'
-    if m.spelled and isinstance(m.value, float) and 0 <= m.value <= settings.small_count_max:
-        if m.value == 1:
-            return True  # 'one of the strongest'
-        before = _DEFINITE_BEFORE.search(text[: m.start])
-        return bool(before and before.group("w").lower() in lex.definite_determiners)  # 'the two nations'
+    if m.spelled and m.value == 1:
+        return (
+            re.match(r"\s+(?:of|another|or|by|after|at)\b", text[m.end :]) is not None
+        )  # 'one of the first'
     return False
 
 
@@ -876,7 +935,10 @@ def extract_articles(
     ]
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]
-    readings = [_Reading() for _ in articles]
+    readings = [
+        _Reading(days=frozenset(text_days(a.text, parse_iso(a.published) if a.published else None)))
+        for a in articles
+    ]
     for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
         results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i]))
     return [sorted(claims, key=lambda c: (c.start, c.kind)) for claims in results]

@@ -1,18 +1,21 @@
-"""The CI gate's bookkeeping: baselines of accepted findings and acceptances written in articles."""
+"""The CI gate: baselines, acceptances written in articles, files changed in git, the exit status."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import stat
+import subprocess
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from alliance_check.models import Acceptance, Claim, Finding, InputError
+from alliance_check.models import SEVERITY_RANK, Acceptance, Claim, Finding, InputError, Report
+from alliance_check.report import plural
 
 BASELINE_VERSION = 1
 
@@ -38,14 +41,29 @@ def read_baseline(path: str) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _mode_for(target: Path) -> int:
+    """The mode a written file gets: an existing file's own, else what the umask allows."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str, text: str) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
+    """Write a file so that readers see the old or the new content, never half of it.
+
+    The file keeps the mode it had, and a new file gets the mode the umask gives (not the
+    private 600 of a temporary file).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -103,3 +121,87 @@ def apply_acceptances(
         else:
             out.append(f)
     return out, [a for a in acceptances if a not in used]
+
+
+def _git(args: list[str], cwd: str | None = None) -> str:
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=True, cwd=cwd).stdout
+
+
+def changed_files(base: str) -> list[str]:
+    """Files changed since the commit BASE, and new untracked ones, as absolute paths.
+
+    A missing git, a folder outside a repository or a BASE that names no commit is an
+    InputError that says how to fix it.
+    """
+    try:
+        top = _git(["rev-parse", "--show-toplevel"]).strip()
+    except FileNotFoundError:
+        raise InputError("--changed needs git, which is not installed; use --against DIR") from None
+    except subprocess.CalledProcessError:
+        raise InputError(
+            "--changed works inside a git repository; run it in one, or name files with --against DIR"
+        ) from None
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd=top)
+    except subprocess.CalledProcessError:
+        raise InputError(
+            f"--changed {base}: no such commit or branch here; fetch it first (git fetch origin, or "
+            "actions/checkout with fetch-depth: 0) or name an existing one (HEAD~1, main)"
+        ) from None
+    diff = _git(["diff", "--name-only", "--diff-filter=ACMR", base, "--"], cwd=top)
+    new = _git(["ls-files", "--others", "--exclude-standard"], cwd=top)
+    root = Path(top)
+    names = {*diff.splitlines(), *new.splitlines()}
+    return sorted(str(root / n) for n in names if n and (root / n).is_file())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The exit status a report earns (0 or 1) and the reason, in one line a person can act on."""
+
+    status: int
+    reason: str
+
+
+def failing(report: Report) -> list[Finding]:
+    """New findings at or above the report's failure level."""
+    if report.fail_on == "never":
+        return []
+    level = SEVERITY_RANK[report.fail_on]
+    return [f for f in report.findings if f.status == "new" and SEVERITY_RANK[f.severity] >= level]
+
+
+def outcome(report: Report) -> Outcome:
+    """Exit 1 for a new finding at or above ``fail_on`` (or a stale entry with ``fail_on_stale``).
+
+    >>> outcome(Report((), (), (), ())).reason
+    'no new finding at or above --fail-on error'
+    """
+    if report.notice:
+        return Outcome(0, report.notice)
+    bad = failing(report)
+    stale = len(report.stale) if report.fail_on_stale else 0
+    reasons = []
+    if bad:
+        reasons.append(f"{plural(len(bad), 'new finding')} at or above --fail-on {report.fail_on}")
+    if stale:
+        reasons.append(
+            f"{plural(stale, 'stale baseline entry', 'stale baseline entries')} with --fail-on-stale"
+        )
+    if reasons:
+        return Outcome(1, " and ".join(reasons))
+    if report.fail_on == "never":
+        return Outcome(0, "--fail-on never: findings do not fail the run")
+    text = f"no new finding at or above --fail-on {report.fail_on}"
+    below = sum(1 for f in report.findings if f.status == "new" and f.severity != "info")
+    kept = sum(1 for f in report.findings if f.status in ("baselined", "accepted"))
+    notes = []
+    if below:
+        notes.append(f"{plural(below, 'new finding')} below it")
+    if kept:
+        notes.append(f"{kept} baselined or accepted")
+    if report.stale and not report.fail_on_stale:
+        notes.append(
+            f"{plural(len(report.stale), 'stale entry passes', 'stale entries pass')} without --fail-on-stale"
+        )
+    return Outcome(0, text + (f" ({'; '.join(notes)})" if notes else ""))

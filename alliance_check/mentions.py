@@ -18,12 +18,13 @@ from alliance_check.normalize.dates import (
     MONTHS,
     ORDINAL_DAYS,
     WEEKDAYS,
-    YEAR_CONTEXT,
     date_regex,
     resolve_match,
     shift,
+    year_context,
 )
 from alliance_check.normalize.numbers import ParsedNumber, hedge_regex, number_regex, split_numbers
+from alliance_check.normalize.times import parse_time, time_regex
 from alliance_check.normalize.units import (
     currency_name_regex,
     currency_symbol_regex,
@@ -55,28 +56,47 @@ class Mention:
     relative: bool = False
     note: str | None = None
     form: str = ""
+    shift_days: int | None = None  # a day told from the day last mentioned ('the previous day')
 
 
 _BLOCKERS = [
     r"(?i:\b(?:https?://|www\.)\S+)",
     r"\S+@\S+\.\w+",
     r"\[\s*\d+\s*\]",  # footnote markers
-    r"(?<![\w$€£¥])[A-Za-z]+[-‐]?\d[\w‐-]*",  # identifiers: F-35, PAC-3, COVID-19, G7
+    # identifiers: F-35, PAC-3, COVID-19, G7 (not 'mid-2030s', 'Q3', 'FY2024', which are dates)
+    r"(?<![\w$€£¥])(?!(?i:mid|early|late|pre|post|end|start)[-‐]\d|Q[1-4]\b|FY\s?\d)[A-Za-z]+[-‐]?\d[\w‐-]*",
     r"\b\d+[A-Za-z]+\d[\w]*",  # hashes and codes: 30d1d3624b24
     r"\b\d+\s?[+×x]\s?\d+\b",  # 2+2, 4x4
     r"\bv\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\.\d+\b|\b\d+\.\d+\.\d{1,3}\b(?!\.\d)",  # versions, IPs
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",  # times of day
-    r"\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",  # phone numbers
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
     r"#\d+",
 ]
-PRIORITY = {"date": 0, "money": 1, "percent": 2, "unit": 3, "compound": 4, "count": 5}
+# times of day: no number may start inside one (they are read as times, see normalize/times.py)
+_TIME_BLOCKERS = [
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
+    r"\b\d{1,2}\s*[ap]\.?m\.?(?!\w)",
+]
+PRIORITY = {
+    "date": 0,
+    "weekday": 0,
+    "time": 0,
+    "money": 1,
+    "percent": 2,
+    "unit": 3,
+    "compound": 4,
+    "count": 5,
+}
 
 
 @lru_cache(maxsize=1)
 def _blocker_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _BLOCKERS))
+
+
+@lru_cache(maxsize=1)
+def _time_blocker_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _TIME_BLOCKERS))
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +128,6 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if any(w in lowered for w in words):
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _SPAN_OF_YEARS.finditer(text) if _is_span_of_years(m)]
     return spans
 
 
@@ -168,14 +187,6 @@ _FULL_WEEKDAY = re.compile(r"(?i)(monday|tuesday|wednesday|thursday|friday|satur
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 _AMBIGUOUS_MONTHS = ("may", "march")
-_SPAN_OF_YEARS = re.compile(r"\b(?P<y>1\d{3}|20\d{2})[-–/](?P<n>\d{2})\b(?![-/.]\d)")
-
-
-def _is_span_of_years(m: re.Match[str]) -> bool:
-    """'2013-14', 'fiscal 2010/11': a span of two years, neither a date nor two numbers."""
-    return (int(m.group("y")) + 1) % 100 == int(m.group("n"))
-
-
 _NEXT_VALUE = re.compile(
     r"(?i)\s*(?:than\s+|to\s+)?(?:the\s+)?(?:year\s+)?(?:[$€£¥\d]|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|twenty|thirty|forty|fifty|hundred|thousand|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -191,6 +202,8 @@ def _signal_regex() -> re.Pattern[str]:
         *(k for k in MONTHS if len(k) > 3), *(k for k in WEEKDAYS if len(k) > 3),
         "today", "tomorrow", "tmrw", "yesterday", "ago", "day", "days", "year", "years", "yr", "month",
         "months", "week", "weeks", "decade", "decades", "fortnight", "dozen", "percent", "jan", "feb", "mar",
+        "morning", "afternoon", "evening", "tonight", "night", "noon", "midday", "midnight", "christmas",
+        *(name.split()[0] for name in lex.named_days),
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     }  # fmt: skip
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -224,7 +237,11 @@ def find_mentions(text: str, reference: date | None = None, year_hint: int | Non
 def _find(text: str, reference: date | None, year_hint: int | None) -> tuple[Mention, ...]:
     """find_mentions, remembered: candidate search and extraction read the same sentences."""
     blocked = _blocked_spans(text)
+    times = list(_time_candidates(text, blocked))
+    blocked += [(m.start(), m.end()) for m in _time_blocker_regex().finditer(text)]
+    blocked += [(t.start, t.end) for t in times]
     candidates = [c for c in _candidates(text, reference) if _free(c.num_start, c.num_end, blocked)]
+    candidates += times
     chosen: list[Mention] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), PRIORITY[c.form])):
         if all(cand.end <= m.start or cand.start >= m.end for m in chosen):
@@ -236,7 +253,43 @@ def _find(text: str, reference: date | None, year_hint: int | None) -> tuple[Men
         m for m in ordered if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ordered)
     ]
     hedged = [_with_hedges(text, m) for m in ordered]
-    return tuple(_merge_ranges(text, hedged))
+    return tuple(_days_of_times(_merge_ranges(text, hedged)))
+
+
+def _time_candidates(text: str, blocked: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Times of day ('1:28 a.m.', '0640', 'noon'), outside URLs, identifiers and labels."""
+    if not any(ch.isdigit() for ch in text) and "noon" not in text and "night" not in text:
+        return
+    for match in time_regex().finditer(text):
+        time = parse_time(match)
+        if time is None or not _free(match.start(), match.end(), blocked):
+            continue
+        yield Mention(
+            start=match.start(),
+            end=match.end(),
+            kind="time",
+            value=time.iso,
+            precision="second" if time.seconds is not None else "minute",
+            num_start=match.start(),
+            num_end=match.end(),
+            form="time",
+        )
+
+
+def _days_of_times(mentions: list[Mention]) -> list[Mention]:
+    """Give each time of day the day a date of the same sentence names: the nearest one stated to
+    the day ('1:28 a.m. Tuesday', 'on March 26 at 12:36'); a time with no such date keeps its day
+    unknown (extraction may find it in the sentences before)."""
+    days = [m for m in mentions if m.kind == "date" and m.precision in ("day", "month_day") and m.value]
+    if not days:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "time" and isinstance(m.value, str) and m.value.startswith("T"):
+            day = min(days, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)))
+            m = replace(m, value=f"{day.value}{m.value}", note=f"day from '{day.value}'")
+        out.append(m)
+    return out
 
 
 def explicit_year(m: Mention) -> int | None:
@@ -249,9 +302,15 @@ def explicit_year(m: Mention) -> int | None:
 def _years_from_context(
     text: str, mentions: list[Mention], reference: date | None, year_hint: int | None
 ) -> list[Mention]:
-    """Give year-less dates the year of the last full date before them in the text."""
+    """Give year-less dates the year of the last full date before them in the text.
+
+    A year from an earlier sentence counts only when it is near the reference date: a mention of
+    'March 11, 2011' in an article of 2024 does not move a later 'Jan. 1' to 2011.
+    """
     out: list[Mention] = []
     hint = year_hint
+    if hint is not None and reference is not None and abs(hint - reference.year) > 1:
+        hint = None
     for m in mentions:
         if (
             m.kind == "date"
@@ -337,8 +396,10 @@ def _start_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     number = rf"(?<!\w)(?<!\d[.,])(?:\.?\d|-\s?\d|(?i:(?:{words})\b|an?\s+(?={_phrases(scale_like)}\b)))"
     date_words = [
         *MONTHS, *WEEKDAYS, *ORDINAL_DAYS, "yesterday", "today", "tomorrow", "tmrw", "last", "next", "this",
-        "coming", "past", "previous", "current", "earlier", "later", "early", "mid", "late", "end", "start",
-        "the", "in", "on", "day",
+        "coming", "upcoming", "past", "previous", "current", "earlier", "later", "early", "mid", "late",
+        "end", "start", "the", "in", "on", "day", "fiscal", "financial", "budget", "fy", "q", "year", "close",
+        "middle", "beginning", "turn", "tonight", "final",
+        *(name.split()[0] for name in lexicon().named_days),
     ]  # fmt: skip
     dates = rf"{number}|(?i:(?<![\w])(?:{_phrases(date_words)})(?![a-z])|an?\s+(?={_phrases(spans)}\b))"
     money = rf"(?i:(?<![A-Za-z])(?:{currency_symbol_regex()}))"
@@ -394,7 +455,7 @@ def _with_hedges(text: str, m: Mention) -> Mention:
     pats = _patterns()
     start, qualifier = m.start, m.qualifier
     window = text[max(0, m.start - 40) : m.start]
-    if m.kind == "date":
+    if m.kind in ("date", "time"):
         found = pats["date_hedge"].search(window)
         table = {**lex.hedges, **lex.date_hedges}
     else:
@@ -433,7 +494,7 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
     g = match.groupdict()
     before = text[max(0, match.start() - 25) : match.start()]
     if g["yr"]:
-        if not (YEAR_CONTEXT.search(before) or _is_bare_year(text, match)):
+        if not (year_context().search(before) or _is_bare_year(text, match)):
             return None
     elif g["mo"]:
         if not (g["mo"][0].isupper() and _MONTH_PREPS.search(before)):
@@ -449,7 +510,8 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
     month = g.get("relm_m") or g.get("mo_m") or ""
     if month.lower() in _AMBIGUOUS_MONTHS and month.islower():
         return None  # 'this may take longer': a verb
-    parsed = resolve_match(match, reference)
+    future = FUTURE_MARKERS.search(text, max(0, match.start() - 80), match.end() + 40) is not None
+    parsed = resolve_match(match, reference, future=future)
     if parsed is None:
         return None
     return Mention(
@@ -457,12 +519,15 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
         end=match.end(),
         kind="date",
         value=parsed.iso,
+        value_max=parsed.end,
+        qualifier=parsed.qualifier or "exact",
         precision=parsed.granularity,
         num_start=match.start(),
         num_end=match.end(),
         relative=parsed.relative,
         note=parsed.note,
-        form="date",
+        form="weekday" if g["wd"] else "date",
+        shift_days=parsed.anaphor,
     )
 
 
@@ -578,7 +643,7 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(mentions):
         m = mentions[i]
-        if i + 1 < len(mentions) and m.kind != "date":
+        if i + 1 < len(mentions) and m.kind not in ("date", "time"):
             n = mentions[i + 1]
             joiner = text[m.end : n.start]
             opened = _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])

@@ -7,37 +7,71 @@ from dataclasses import dataclass, field
 
 SCHEMA_VERSION = "1.0"
 
-KINDS = ("count", "quantity", "money", "percent", "date", "duration", "place")
+KINDS = ("count", "quantity", "money", "percent", "date", "time", "duration", "place")
 QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound", "range")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A finding code: its stable id, short name, default severity and what it means."""
+    """A finding code: its stable id, short name, default severity, what it means and an example.
+
+    This table is the one source for ``alliance-check explain``, SARIF rule help and the README's
+    table of codes.
+    """
 
     code: str
     name: str
     severity: str
     description: str
+    details: str = ""
+    example: tuple[str, str] = ("", "")  # what two sources say
 
 
 RULES: dict[str, Rule] = {
     r.code: r
     for r in (
-        Rule("AC001", "corroborated", "info", "Sources state the same value."),
+        Rule("AC001", "corroborated", "info", "Sources state the same value.",
+             "Two or more sources give the same figure, date or place for one fact, once units are "
+             "converted and each value is read at its stated precision. Reported as an agreement; "
+             "it fails a run only with --fail-on info.",
+             ("The bridge is 1,200 m long.", "The bridge, about 1.2 km long, opened in May.")),
         Rule("AC002", "changed-over-time", "info",
-             "Sources differ, but their figures refer to dates far apart."),
+             "Sources differ, but their figures refer to dates far apart.",
+             "The values differ, but the dates they refer to lie further apart than as-of-gap-days "
+             "(or, for a recurring event, event-instance-gap-days): the figure changed over time; "
+             "the sources do not contradict each other.",
+             ("In March 2021 the clinic had 40 beds.", "In June 2024 the clinic had 65 beds.")),
         Rule("AC101", "value-conflict", "error",
-             "Sources give incompatible numbers for the same quantity."),
+             "Sources give incompatible numbers for the same quantity.",
+             "Two sources give numbers for the same quantity that do not overlap even after each is "
+             "widened by its precision ('12,000' stands for 11,500 to 12,500) and its hedge "
+             "('about' widens by --approx-tolerance).",
+             ("The flood displaced 12,000 people.", "The flood displaced 8,500 people.")),
         Rule("AC102", "value-soft-conflict", "warning",
-             "Sources give numbers that agree only thanks to a qualifier or rounding."),
-        Rule("AC201", "date-conflict", "error", "Sources give incompatible dates for the same event."),
+             "Sources give numbers that agree only thanks to a qualifier or rounding.",
+             "The numbers differ, but one is a bound ('more than', 'up to'), hedged ('about') or a "
+             "round figure, and so they can both be true. Worth a look; fails a run only with "
+             "--fail-on warning.",
+             ("The pipeline runs more than 300 km.", "The pipeline runs 340 km.")),
+        Rule("AC201", "date-conflict", "error", "Sources give incompatible dates for the same event.",
+             "Two sources date the same event to days (or months, or years) that cannot both be "
+             "right at the precision each states.",
+             ("The verdict was read on 3 May 2023.", "The verdict came on May 9, 2023.")),
         Rule("AC202", "date-soft-conflict", "warning",
-             "Sources give dates that agree only thanks to a qualifier or their precision."),
-        Rule("AC301", "place-conflict", "error", "Sources name different places for the same event."),
+             "Sources give dates that agree only thanks to a qualifier or their precision.",
+             "The dates differ, but one is a bound ('by March') or coarser ('in 2023', 'next "
+             "year'), so both can be true.",
+             ("The plant will open by June 2026.", "The plant opens in 2026.")),
+        Rule("AC301", "place-conflict", "error", "Sources name different places for the same event.",
+             "Two sources place the same event in places that are different and that neither "
+             "contains (a city and its country do not conflict).",
+             ("The summit was held in Lisbon.", "The summit took place in Porto.")),
         Rule("AC302", "place-soft-conflict", "warning",
-             "Sources name places that cannot be checked against each other."),
+             "Sources name places that cannot be checked against each other.",
+             "The places differ, and the gazetteer does not know whether one contains the other; "
+             "they may be the same place named at different scales.",
+             ("The talks were held in Camp Hale.", "The talks were held in Colorado.")),
     )
 }  # fmt: skip
 
@@ -196,6 +230,15 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class BaselineEntry:
+    """A finding recorded in a baseline: enough to say which one when it no longer matches."""
+
+    fingerprint: str
+    code: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
 class SourceStatus:
     """Whether a source was checked, and if not, why."""
 
@@ -224,9 +267,13 @@ class Report:
     schema_version: str = SCHEMA_VERSION
     model: str = ""
     focus: tuple[str, ...] = ()
-    stale: tuple[str, ...] = ()
-    unused_acceptances: tuple[tuple[str, str], ...] = ()
+    stale: tuple[BaselineEntry, ...] = ()  # baseline entries that match no finding any more
+    unused_acceptances: tuple[Acceptance, ...] = ()
     baseline_used: bool = False
+    ignored: tuple[Finding, ...] = ()  # left out by --ignore or the configuration
+    fail_on: str = "error"  # the policy the run is judged by (see gate.outcome)
+    fail_on_stale: bool = False
+    notice: str | None = None  # why nothing was checked, when nothing was ("nothing changed since X")
     claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
     file_index: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 

@@ -17,6 +17,7 @@ DATA_FILES = (
     "places.json",
     "aliases.json",
     "subjects.json",
+    "calendar.json",
 )
 _extra_aliases: dict[str, tuple[str, ...]] = {}
 
@@ -131,6 +132,8 @@ class Lexicon:
     verb_heads: dict[str, str]
     duration_spans: frozenset[str]
     previous_value: tuple[str, ...]
+    named_days: dict[str, tuple[int, int]]  # name (lower, no apostrophes) -> (month, day)
+    not_counted_after_one: frozenset[str]  # 'one day', 'one way': 'one' before these counts nothing
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -147,6 +150,7 @@ def lexicon() -> Lexicon:
     places_data = _load("places.json")
     aliases = _load("aliases.json")
     subjects = _load("subjects.json")
+    calendar = _load("calendar.json")
 
     units: dict[str, UnitInfo] = {}
     unit_names: dict[str, tuple[str, float]] = {}
@@ -243,4 +247,13 @@ def lexicon() -> Lexicon:
         verb_heads=subjects["verb_heads"],
         duration_spans=frozenset(hedges["duration_spans"]),
         previous_value=tuple(sorted(hedges["previous_value"], key=len, reverse=True)),
+        not_counted_after_one=frozenset(subjects["not_counted_after_one"]),
+        named_days={
+            fold_name(name): (int(md[:2]), int(md[3:])) for name, md in calendar["named_days"].items()
+        },
     )
+
+
+def fold_name(text: str) -> str:
+    """A name as looked up: lower case, apostrophes dropped, spaces folded ('New Year’s Day')."""
+    return " ".join(text.lower().replace("’", "").replace("'", "").split())

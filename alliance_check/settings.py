@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
+FAIL_LEVELS = ("error", "warning", "info", "never")
 HTML_MODES = ("article", "raw")
 
 
@@ -33,7 +34,9 @@ class Settings:
     small_count_max: int = 10
     """Spelled-out counts up to this, referring back ('the two nations'), are not claims."""
     fail_on: str = "error"
-    """Exit 1 when a finding has at least this severity (info, warning, error) or 'never'."""
+    """Exit 1 when a new finding has at least this severity (info, warning, error) or 'never'."""
+    fail_on_stale: bool = False
+    """Exit 1 also when a baseline entry no longer matches any finding."""
     ignore_codes: tuple[str, ...] = ()
     """Finding codes left out of the report (AC102, ...)."""
     ignore_topics: tuple[str, ...] = ()

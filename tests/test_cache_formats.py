@@ -117,12 +117,16 @@ def test_sarif_matches_the_sarif_schema(seed_report: Any) -> None:
     assert (region["startLine"], region["startColumn"]) == (27, 329)
     assert len(troops["relatedLocations"]) == 3
     assert troops["partialFingerprints"]["allianceCheckFinding/v1"]
+    for rule in run["tool"]["driver"]["rules"]:  # help from the rule table, as `explain` prints it
+        assert rule["help"]["text"].startswith(f"{rule['id']} {rule['name']}")
+        assert "Example:" in rule["help"]["text"] and rule["helpUri"].startswith("https://")
 
 
 def test_github_and_markdown(seed_report: Any) -> None:
     github = _render(seed_report, "github").splitlines()
     assert github[0].startswith("::error file=") and ",line=" in github[0] and ",col=" in github[0]
-    assert github[-1].startswith("alliance-check: 2 conflicts, 2 soft conflicts")
+    assert github[-2].startswith("alliance-check: 2 conflicts, 2 soft conflicts")
+    assert github[-1] == "alliance-check: exit 1: 2 new findings at or above --fail-on error"
     markdown = _render(seed_report, "markdown")
     assert (
         markdown.startswith("## alliance-check")

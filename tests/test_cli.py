@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from alliance_check.cli import main
+from alliance_check.models import RULES
 from tests.conftest import ROOT, SEEDS
 
 AGREEING = "Japan is home to about 55,000 American troops.\n"
@@ -46,15 +49,84 @@ def test_exit_code_truth_table(tmp_path: Path, texts: tuple[str, ...], fail_on: 
     assert result.exit_code == code, result.output
 
 
-def test_usage_and_input_errors_exit_2(tmp_path: Path) -> None:
-    assert run().exit_code == 2
-    assert run("--format", "xml", str(SEEDS)).exit_code == 2
-    assert run("--published", "yesterday", str(SEEDS)).exit_code == 2
-    missing = run(str(tmp_path / "nope"))
-    assert missing.exit_code == 2
-    assert "no such file or directory" in missing.output
+USAGE_ERRORS = [
+    pytest.param((), "Missing argument", id="no PATH"),
+    pytest.param(("--format", "xml", "{seeds}"), "'xml' is not one of", id="unknown format"),
+    pytest.param(("--published", "yesterday", "{seeds}"), "write it as YYYY-MM-DD", id="bad date"),
+    pytest.param(("{tmp}/nope",), "nope: no such file or directory; check the path", id="missing PATH"),
+    pytest.param(
+        ("{seeds}", "--against", "{tmp}/nope"), "--against {tmp}/nope: no such file or directory",
+        id="missing --against",
+    ),
+    pytest.param(("{tmp}/empty",), "nothing readable was given", id="empty directory"),
+    pytest.param(
+        ("{seeds}", "--ignore", "AC999"), "--ignore: AC999 is not a finding code; the codes are AC001, AC002",
+        id="unknown code in --ignore",
+    ),
+    pytest.param(
+        ("{seeds}", "--statistics", "--format", "json"), "use it with --format rich or concise",
+        id="--statistics with a machine format",
+    ),
+    pytest.param(
+        ("{seeds}", "--changed", "HEAD", "--against", "{seeds}"), "use one", id="--changed and --against"
+    ),
+    pytest.param(
+        ("explain", "AC999"), "AC999 is not a finding code; the codes are AC001", id="explain unknown code"
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_ERRORS)
+def test_usage_errors_exit_2_and_say_how_to_fix(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     (tmp_path / "empty").mkdir()
-    assert run(str(tmp_path / "empty")).exit_code == 2
+    fill = {"seeds": str(SEEDS), "tmp": str(tmp_path)}
+    result = run(*(a.format(**fill) for a in args))
+    assert result.exit_code == 2, result.output
+    assert message.format(**fill) in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_changed_with_nothing_changed_says_so_and_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus(tmp_path, AGREEING, CONFLICTING)
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-qm", "corpus")
+    (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")  # a change, but not to an article
+    result = run(".", "--changed", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Nothing to check: no article file in . changed since HEAD."
+    assert (
+        result.stdout.splitlines()[-1] == "exit 0: nothing to check: no article file in . changed since HEAD"
+    )
+    sarif = run(".", "--changed", "HEAD", "--format", "sarif", "--output", "out.sarif")
+    assert (
+        sarif.exit_code == 0 and json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"] == []
+    )
+    bad = run(".", "--changed", "no-such-branch")
+    assert (
+        bad.exit_code == 2
+        and "--changed no-such-branch: no such commit or branch here; fetch it" in bad.stderr
+    )
+
+
+def test_explain_a_code() -> None:
+    result = run("explain", "ac101")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("AC101 value-conflict (error): Sources give incompatible numbers")
+    assert "Example:" in text and "<!-- alliance-check: accept AC101 -- " in text
+    assert "--ignore AC101" in text and "--write-baseline" in text
+    assert run("explain", "value-soft-conflict").stdout.startswith("AC102 value-soft-conflict (warning)")
+    listing = run("explain").stdout.splitlines()
+    assert [line.split()[0] for line in listing] == list(RULES)
 
 
 def test_bad_file_does_not_stop_the_others(tmp_path: Path, nlp: Any) -> None:
@@ -66,6 +138,29 @@ def test_bad_file_does_not_stop_the_others(tmp_path: Path, nlp: Any) -> None:
     assert "c.txt: a PNG image, not text" in result.stderr
     doc = json.loads(result.stdout)
     assert [s["status"] for s in doc["sources"]] == ["checked", "checked", "skipped"]
+    for fmt in ("rich", "concise"):  # these list it themselves: once, and naming the file once
+        shown = run("--format", fmt, str(tmp_path))
+        assert shown.output.count("c.txt") == 1, shown.output
+        assert "a PNG image, not text" in shown.stdout
+
+
+def test_written_files_follow_the_umask_and_keep_their_mode(tmp_path: Path, nlp: Any) -> None:
+    (tmp_path / "c").mkdir()
+    folder = corpus(tmp_path / "c", AGREEING, CONFLICTING)
+    old = os.umask(0o002)
+    try:
+        out, base = tmp_path / "report.md", tmp_path / "baseline.json"
+        assert run(folder, "--format", "markdown", "--output", str(out)).exit_code == 1
+        assert (
+            run(folder, "--write-baseline", str(base)).stderr
+            == f"alliance-check: wrote 1 finding to {base}\n"
+        )
+        assert (out.stat().st_mode & 0o777, base.stat().st_mode & 0o777) == (0o664, 0o664)
+        out.chmod(0o640)
+        assert run(folder, "--format", "markdown", "--output", str(out)).exit_code == 1
+        assert out.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
 
 
 def test_json_report_shape(nlp: Any) -> None:
@@ -129,7 +224,11 @@ def test_help_and_version_do_not_need_the_model() -> None:
 
 def _options(command: click.Command) -> set[str]:
     return {
-        opt for p in command.params if isinstance(p, click.Option) for opt in p.opts if opt.startswith("--")
+        opt
+        for p in command.params
+        if isinstance(p, click.Option)
+        for opt in (*p.opts, *p.secondary_opts)
+        if opt.startswith("-")
     }
 
 
@@ -140,3 +239,9 @@ def test_readme_documents_every_command_and_option() -> None:
         assert re.search(rf"alliance-check {name}\b", readme), name
         for opt in _options(command) - {"--help"}:
             assert opt in readme, f"{name} {opt}"
+
+
+def test_readme_codes_table_is_the_rule_table() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if re.match(r"\| AC\d{3} \|", line)]
+    assert rows == [f"| {r.code} | {r.name} | {r.severity} | {r.description} |" for r in RULES.values()]

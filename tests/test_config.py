@@ -93,3 +93,48 @@ def test_extra_aliases_from_the_configuration(
         from alliance_check.resources import set_extra_aliases
 
         set_extra_aliases({})
+
+
+def test_every_setting_key_maps_to_a_settings_field_and_the_command_line_wins() -> None:
+    from dataclasses import fields
+
+    from alliance_check.config import KEYS, Config, settings_from
+    from alliance_check.settings import Settings
+
+    names = {f.name for f in fields(Settings)}
+    mapped = {key: spec.field for key, spec in KEYS.items() if spec.field}
+    assert set(mapped.values()) <= names
+    values = {
+        "fail-on": "warning", "fail-on-stale": True, "approx-tolerance": 0.2, "as-of-gap-days": 9,
+        "event-instance-gap-days": 8, "anchor-min-similarity": 0.7, "fuzzy-name-cutoff": 91.0,
+        "small-count-max": 3, "model": "en_core_web_md", "published": "2024-01-02",
+        "include": ["*.md"], "exclude": ["drafts/*"], "encoding": "cp1252", "html": "raw",
+    }  # fmt: skip
+    assert set(values) == set(mapped)  # a new key gets a row here too
+    settings = settings_from(Config(values=values), {})
+    for key, field in mapped.items():
+        expected = values[key]
+        assert getattr(settings, field) == (tuple(expected) if isinstance(expected, list) else expected), key
+    given = settings_from(Config(values=values), {"fail_on": "error", "approx_tolerance": 0.01})
+    assert (given.fail_on, given.approx_tolerance, given.as_of_gap_days) == ("error", 0.01, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            'ignore = ["AC999"]\n', "ignore: AC999 is not a finding code; the codes are AC001", id="code"
+        ),
+        pytest.param('fail-on = "sometimes"\n', "fail-on must be one of error, warning", id="fail-on"),
+        pytest.param('published = "June"\n', "published: 'June' is not a date", id="published"),
+        pytest.param("fail-on-stale = 1\n", "fail-on-stale must be a bool", id="fail-on-stale"),
+    ],
+)
+def test_bad_values_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    (tmp_path / "alliance-check.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Japan is home to 54,000 American troops.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["a.txt"])
+    assert result.exit_code == 2 and message in result.stderr, result.output

@@ -90,7 +90,6 @@ def test_relative(text: str, iso: str) -> None:
         pytest.param("February 30, 2024", id="impossible day"),
         pytest.param("13/13/2024", id="impossible month"),
         pytest.param("the past decade", id="a period, not a date"),
-        pytest.param("2010-11", id="a season is two years"),
         pytest.param("1 month", id="a span, not a day of this month"),
         pytest.param("troops", id="a word"),
     ],
@@ -113,3 +112,53 @@ def test_year_less_date_far_from_the_reference_takes_the_nearer_year() -> None:
 
 def test_year_hint_from_an_earlier_date_wins() -> None:
     assert parse_date("July 13", date(2024, 1, 1), year_hint=2014).iso == "2014-07-13"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "end", "qualifier"),
+    [
+        pytest.param("the 1990s", "199", None, None, id="a decade, as ISO writes it"),
+        pytest.param("the early 2040s", "204", None, None, id="early in a decade"),
+        pytest.param("late 2030s", "203", None, None, id="late in a decade"),
+        pytest.param(
+            "the mid-2030s", "2035", None, "approx", id="the middle of a decade is about its fifth year"
+        ),
+        pytest.param("early next decade", "203", None, None, id="early next decade"),
+        pytest.param("later this decade", "202", None, None, id="later this decade"),
+        pytest.param("the end of the year", "2024-12", None, None, id="end of the year"),
+        pytest.param("year-end", "2024-12", None, None, id="year-end"),
+        pytest.param("the middle of next year", "2025-06", None, None, id="middle of next year"),
+        pytest.param("the start of 2026", "2026-01", None, None, id="start of a written year"),
+        pytest.param("the second half of 2023", "2023-07", "2023-12", None, id="half of a year"),
+        pytest.param("the first quarter of this year", "2024-01", "2024-03", None, id="quarter"),
+        pytest.param("Q4 2022", "2022-10", "2022-12", None, id="Q4"),
+        pytest.param("fiscal 2025", "2025", None, None, id="fiscal year"),
+        pytest.param("FY2023-24", "2024", None, None, id="fiscal year named by its end"),
+        pytest.param("2054/55", "2055", None, None, id="a season or financial year ends in its second year"),
+        pytest.param("2010-11", "2011", None, None, id="a season"),
+        pytest.param("New Year's Day", "2024-01-01", None, None, id="a named day"),
+        pytest.param("Christmas Eve 2019", "2019-12-24", None, None, id="a named day with its year"),
+        pytest.param("last week", "2024-07-22", "2024-07-28", None, id="last week, Monday to Sunday"),
+        pytest.param("this morning", "2024-07-29", None, None, id="this morning is the reference day"),
+        pytest.param("last night", "2024-07-28", None, None, id="last night"),
+        pytest.param("Friday", "2024-07-26", None, None, id="a bare weekday is the latest one"),
+        pytest.param("Monday", "2024-07-29", None, None, id="the weekday of the reference day is that day"),
+    ],
+)
+def test_periods(text: str, iso: str, end: str | None, qualifier: str | None) -> None:
+    parsed = parse_date(text, REF)
+    assert parsed is not None
+    assert (parsed.iso, parsed.end, parsed.qualifier) == (iso, end, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        pytest.param("the 1990s", date(1990, 1, 1), date(1999, 12, 31), id="a decade"),
+        pytest.param("the early 2040s", date(2040, 1, 1), date(2043, 12, 31), id="early in a decade"),
+        pytest.param("late 2030s", date(2037, 1, 1), date(2039, 12, 31), id="late in a decade"),
+    ],
+)
+def test_decade_intervals(text: str, first: date, last: date) -> None:
+    parsed = parse_date(text, REF)
+    assert parsed is not None and interval(parsed.iso, parsed.granularity) == (first, last)

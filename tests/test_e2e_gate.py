@@ -110,9 +110,16 @@ def test_fixing_a_conflict_leaves_a_stale_entry(repo: Path) -> None:
     result = CliRunner().invoke(main, ["corpus", "--baseline", "baseline.json", "--format", "json"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["stale_baseline"]) == 1
-    assert (
-        CliRunner().invoke(main, ["corpus", "--baseline", "baseline.json", "--fail-on-stale"]).exit_code == 1
-    )
+    shown = CliRunner().invoke(main, ["corpus", "--baseline", "baseline.json", "--width", "80"]).stdout
+    gate_line = next(line for line in shown.splitlines() if line.startswith("gate: "))
+    assert ", 1 stale," in gate_line and "3 baselined" in gate_line
+    assert "  stale: AC101 US troops in Japan: the baseline entry matches no finding now" in shown
+    flat = " ".join(shown.split())  # the reason wraps at 80 columns
+    assert "exit 0: no new finding at or above --fail-on error (3 baselined or accepted;" in flat
+    assert "1 stale entry passes without --fail-on-stale)" in flat
+    failed = CliRunner().invoke(main, ["corpus", "--baseline", "baseline.json", "--fail-on-stale"])
+    assert failed.exit_code == 1
+    assert failed.stdout.splitlines()[-1] == "exit 1: 1 stale baseline entry with --fail-on-stale"
 
 
 @pytest.mark.usefixtures("nlp")

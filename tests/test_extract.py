@@ -21,7 +21,11 @@ def test_extraction_case(case: dict[str, Any], nlp: Any) -> None:
     article = make_article("case.txt", case["text"], published=case["published"])
     claims = list(extract_claims(nlp(article.text), article))
     got = [
-        {k: getattr(c, k) for k in ("text", "kind", "value", "unit", "qualifier", "subject")} for c in claims
+        {
+            **{k: getattr(c, k) for k in ("text", "kind", "value", "unit", "qualifier", "subject")},
+            "compared": c.key is not None,
+        }
+        for c in claims
     ]
     assert len(got) == len(case["expect"]), got
     for want, have in zip(case["expect"], got, strict=False):

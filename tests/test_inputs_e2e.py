@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from alliance_check.check import check, read_articles
+from alliance_check.check import Gate, check, read_articles
 from alliance_check.cli import main
 from alliance_check.models import Report
 from alliance_check.report import REPORTERS, ReportOptions
@@ -167,6 +167,16 @@ def test_conflicts_across_formats_point_at_the_export_file(report: Report, corpu
     REPORTERS["github"](report, out, ReportOptions(show_baselined=True))
     annotation = next(line for line in out.getvalue().splitlines() if line.startswith("::error"))
     assert "file=" in annotation and ".jsonl%3A" not in annotation and ".csv%3A" not in annotation
+
+
+def test_an_export_checked_against_a_corpus_checks_each_of_its_records(corpus: Path, nlp: Any) -> None:
+    wire = str(corpus / "wire.jsonl")
+    focused = check([wire], gate=Gate(against=(str(corpus),)))
+    assert focused.focus == tuple(f"{wire}:{n}" for n in (1, 2, 3))
+    assert [f.code for f in focused.findings if f.severity == "error"] == ["AC101"]  # $2.6 vs $2.4 billion
+    rich = io.StringIO()
+    REPORTERS["rich"](focused, rich, ReportOptions(width=120, color=False))
+    assert "3 of 7 sources checked" in rich.getvalue()
 
 
 def test_terminal_and_markdown_list_each_source(report: Report) -> None:

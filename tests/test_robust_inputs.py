@@ -73,15 +73,19 @@ def test_zip_is_reported(corpus: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("nlp")
-def test_missing_path_and_empty_directory(corpus: Path, tmp_path: Path) -> None:
+def test_empty_directory_is_not_checked_and_a_missing_path_is_a_usage_error(
+    corpus: Path, tmp_path: Path
+) -> None:
     (tmp_path / "empty").mkdir()
-    result = run(str(corpus), str(tmp_path / "missing.txt"), str(tmp_path / "empty"))
+    result = run(str(corpus), str(tmp_path / "empty"))
     assert result.exit_code == 1
-    assert "missing.txt: no such file or directory" in result.stderr
     assert "empty: no article files (.txt, .md, .html" in result.stderr
     assert {s["status"] for s in sources(result).values()} == {"checked", "skipped"}
-    only_bad = run(str(tmp_path / "missing.txt"), str(tmp_path / "empty"))
+    only_bad = run(str(tmp_path / "empty"))
     assert only_bad.exit_code == 2 and "nothing readable was given" in only_bad.stderr
+    missing = run(str(corpus), str(tmp_path / "missing.txt"))  # a typo must not pass the gate
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert "missing.txt: no such file or directory; check the path" in missing.stderr
 
 
 @pytest.mark.usefixtures("nlp")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from alliance_check.normalize.numbers import number_regex, parse_number
+from alliance_check.resources import fold_name, lexicon
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -26,25 +27,45 @@ YEAR_MIN, YEAR_MAX = 1000, 2199
 # 'in 3 years' names a future date only in a sentence about the future; else it is a span of time.
 FUTURE_MARKERS = re.compile(
     r"(?i)\b(?:will|shall|going\s+to|plans?\s+to|planned|expected|set\s+to|scheduled|due|next|"
-    r"aims?\s+to|intends?\s+to|wants?\s+to|hopes?\s+to)\b|'ll\b"
+    r"aims?\s+to|intends?\s+to|wants?\s+to|hopes?\s+to|upcoming)\b|'ll\b"
 )
-# Words before a bare four-digit number that make it a year ("in 1951", "by 2027").
-YEAR_CONTEXT = re.compile(
-    r"(?i)\b(?:in|since|by|until|till|before|after|from|during|through|throughout|of|circa|"
+# Words before a bare four-digit number that make it a year ("in 1951", "by 2027"); the date
+# hedges of the lexicon ("as early as 2027") count too (see year_context).
+_YEAR_WORDS = (
+    r"in|since|by|until|till|before|after|from|during|through|throughout|of|circa|"
     r"c\.|ca\.|around|early|late|mid|end of|beginning of|start of|fiscal|fy|year|spring|summer|"
     r"autumn|fall|winter|between|and|to|or|as of|prior to|than|starting|established|founded|"
-    r"born|died|est\.)\s*-?\s*$"
+    r"born|died|est\."
 )
+
+
+@lru_cache(maxsize=1)
+def year_context() -> re.Pattern[str]:
+    """Words that, just before a bare four-digit number, make it a year."""
+    hedges = sorted(
+        {*lexicon().date_hedges, *(h for h, q in lexicon().hedges.items() if q != "exact")}, key=len
+    )
+    words = "|".join(
+        [_YEAR_WORDS, *(re.escape(h).replace(r"\ ", r"\s+") for h in reversed(hedges) if h[0].isalpha())]
+    )
+    return re.compile(rf"(?i)\b(?:{words})\s*-?\s*$")
 
 
 @dataclass(frozen=True)
 class ParsedDate:
-    """A date at its stated precision: 'day', 'month', 'year', or without a year 'month_day'."""
+    """A date at its stated precision: 'day', 'week', 'month', 'year', or without a year 'month_day'.
+
+    ``end`` is the last unit of a period longer than one unit ('the early 2040s' is 2040 to
+    2043); ``qualifier`` is set when the words themselves hedge ('the mid-2030s' is about 2035).
+    """
 
     iso: str
     granularity: str
     relative: bool = False
     note: str | None = None
+    end: str | None = None
+    qualifier: str | None = None
+    anaphor: int | None = None  # days after the day last mentioned ('the previous day': -1)
 
 
 def _month_re() -> str:
@@ -91,17 +112,40 @@ BASES = r"(?:today|tomorrow|tmrw|yesterday|now)"
 @lru_cache(maxsize=1)
 def date_regex() -> re.Pattern[str]:
     """All date expressions this module reads, most specific first, as one pattern."""
-    return re.compile("|".join(_parts()), re.IGNORECASE)
+    named = "|".join(_name_pattern(n) for n in _named_days())
+    return re.compile("|".join(_parts()).replace("{named}", named or "(?!)"), re.IGNORECASE)
+
+
+def _named_days() -> list[str]:
+    return sorted(lexicon().named_days, key=len, reverse=True)
+
+
+def _name_pattern(name: str) -> str:
+    """'new years day' -> a pattern that also reads "New Year's Day" and "New Year’s Day"."""
+    return r"\s+".join(
+        re.escape(w[:-1]) + r"['’]?s" if w.endswith("s") else re.escape(w) for w in name.split()
+    )
 
 
 FULL_DATE_FORMS = ("mdy", "dmy", "sep")
+DAY_FORMS = (*FULL_DATE_FORMS, "md", "dm")
+
+
+@lru_cache(maxsize=1)
+def day_date_regex() -> re.Pattern[str]:
+    """Dates written to the day, with or without their year: for scanning whole texts."""
+    return re.compile(
+        "|".join(p for p in _parts() if p.split(">", 1)[0][4:] in DAY_FORMS).replace("{named}", "(?!)"),
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
 def full_date_regex() -> re.Pattern[str]:
     """Only dates written with day, month and year: a fast pattern for scanning whole texts."""
     return re.compile(
-        "|".join(p for p in _parts() if p.split(">", 1)[0][4:] in FULL_DATE_FORMS), re.IGNORECASE
+        "|".join(p for p in _parts() if p.split(">", 1)[0][4:] in FULL_DATE_FORMS).replace("{named}", "(?!)"),
+        re.IGNORECASE,
     )
 
 
@@ -111,7 +155,23 @@ def _parts() -> list[str]:
     wp = _weekday_re(plural=True)
     w_bare = w.removesuffix(r"\.?")
     sep_part = rf"(?:\d{{1,4}}|{m})"
+    year_rel = r"(?:this|next|last|current|coming|the)"
     parts = [
+        r"(?P<dec>(?:the\s+)?(?:(?P<dec_p>early|mid|late)[-\s]+(?:the\s+)?)?(?P<dec_y>1[5-9]\d0|20\d0|21\d0)['’]?s\b)",
+        r"(?P<rdec>(?:(?P<rdec_p>early|mid|late|later|earlier)(?:\s+in)?\s+)?(?:the\s+)?"
+        r"(?P<rdec_w>this|next|last|coming)\s+decade\b)",
+        rf"(?P<fy>(?:(?:the\s+)?(?:fiscal|financial|budget)\s+(?:year\s+)?|FY\s?)(?P<fy_a>{YEAR}|\d{{2}}\b)"
+        rf"(?:[-/–](?P<fy_b>\d{{2}}|{YEAR})\b)?)",
+        rf"(?P<yq>(?:the\s+)?(?P<yq_n>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<yq_u>half|quarter)"
+        rf"\s+of\s+(?:(?P<yq_y>{YEAR})|(?:the\s+)?(?P<yq_w>{year_rel})?\s*(?:calendar\s+|fiscal\s+)?year)\b"
+        rf"|\b(?P<yq_q>Q[1-4])\s*(?P<yq_y2>{YEAR})\b)",
+        rf"(?P<ypart>(?:the\s+)?(?P<yp_w>end|close|middle|start|beginning|turn)\s+of\s+(?:(?P<yp_y>{YEAR})|"
+        rf"(?:the\s+)?(?P<yp_r>{year_rel})?\s*year)\b|(?P<yp_e>(?:the\s+)?year[-\s]end|mid[-\s]?year)\b)",
+        r"(?P<named>(?:(?P<named_w>this|next|last)\s+)?(?P<named_d>{named})(?:,?\s+(?P<named_y>"
+        + YEAR
+        + r"))?\b)",
+        r"(?P<part>(?P<part_w>this|yesterday|tomorrow)\s+(?P<part_p>morning|afternoon|evening)\b|"
+        r"(?P<part_t>tonight|last\s+night)\b)",
         rf"(?P<mdy>(?:{w},?\s+)?(?P<mdy_m>{m})\s*(?:the\s+)?(?P<mdy_d>{DAY_FULL})"
         rf"(?:\s*,\s*|\s+(?:of\s+|in\s+)?)(?P<mdy_y>{ANY_YEAR}|(?<=of )'?\d{{2}}|'\d{{2}})\b)",
         rf"(?P<dmy>(?:{w},?\s+)?(?:the\s+)?(?P<dmy_d>{DAY_FULL})(?:\s+day)?\s*(?:of\s+)?(?P<dmy_m>{m})"
@@ -128,7 +188,10 @@ def _parts() -> list[str]:
         rf"(?P<md>(?:{w},?\s+)?(?P<md_m>{m})\s*(?:the\s+)?(?P<md_d>{DAY})(?![\w])(?!\s*(?:,\s*)?\d))",
         rf"(?P<dm>(?:{w},?\s+)?(?:the\s+)?(?P<dm_d>{DAY})(?:\s+day)?\s+(?:of\s+)?(?P<dm_m>{m})(?![a-z])(?!\s*,?\s*\d))",
         rf"(?P<wddom>(?P<wdd_w>{w}),?\s+(?:the\s+)?(?P<wdd_d>{DAY_ORD})\b(?!\s*(?:of|day|month|week)))",
-        r"(?P<dayrel>(?:the\s+)?day\s+(?P<dayrel_w>before\s+yesterday|after\s+tomorrow|before(?!\s+\w)|after(?!\s+\w)))",
+        r"(?P<ana>(?:the\s+)?(?P<ana_w>previous|preceding|following|next|same)\s+day\b|"
+        r"(?P<ana_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+        r"(?P<ana_d>later|earlier|after|before)(?!\s+[A-Za-z])|(?:the\s+)?day\s+(?P<ana_d2>before|after)(?!\s+\w))",
+        r"(?P<dayrel>(?:the\s+)?day\s+(?P<dayrel_w>before\s+yesterday|after\s+tomorrow))",
         rf"(?P<offset>(?:in\s+)?(?P<off_n>{num}|a|an)\s+(?P<off_u>{UNIT}|{wp})\s+(?P<off_dir>from|after|before)\s+"
         rf"(?P<off_base>{BASES}|(?:next|last|this)\s+{w}))",
         rf"(?P<ago>(?P<ago_n>{num}|a|an)\s+(?P<ago_u>{UNIT}|{wp})\s+(?P<ago_w>ago|back|from\s+now|hence))",
@@ -139,7 +202,7 @@ def _parts() -> list[str]:
         rf"(?P<dwk>(?:on\s+)?(?P<dwk_d>{w})\s+of\s+(?:the\s+)?(?P<dwk_w>next|last|this|following|previous)\s+week\b)",
         rf"(?P<anext>(?P<anext_d>{w})\s+after\s+next\b)",
         r"(?P<rel>(?P<rel_w>last|next|this|coming|current)\s+(?:calendar\s+|fiscal\s+)?(?P<rel_u>week|month|year|yr)\b)",
-        rf"(?P<relwd>(?P<relwd_w>last|next|this|coming|past)\s+(?P<relwd_d>{w})(?![a-z]))",
+        rf"(?P<relwd>(?P<relwd_w>last|next|this|coming|upcoming|past)\s+(?P<relwd_d>{w})(?![a-z]))",
         rf"(?P<wd>\b(?P<wd_d>{w_bare})(?![a-z]))",
         rf"(?P<mid>\b(?P<mid_w>early|mid|late|end|start)[-\s]+(?P<mid_y>{YEAR})\b)",
         r"(?P<mo>\b(?P<mo_m>January|February|March|April|May|June|July|August|September|October|November|"
@@ -233,13 +296,14 @@ def _fmt(d: date, granularity: str) -> str:
 def _weekday_near(reference: date, wd: int, word: str) -> date:
     ahead = (wd - reference.weekday()) % 7
     behind = (reference.weekday() - wd) % 7
-    if word in ("next", "coming"):
+    if word in ("next", "coming", "upcoming"):
         return reference + timedelta(days=ahead or 7)
     if word in ("last", "past"):
         return reference - timedelta(days=behind or 7)
     if word == "this":
         return reference + timedelta(days=ahead)
-    return reference - timedelta(days=behind) if behind <= ahead else reference + timedelta(days=ahead)
+    # a bare weekday in news is the latest such day, unless the sentence speaks of the future
+    return reference + timedelta(days=ahead) if word == "future" else reference - timedelta(days=behind)
 
 
 def _base_day(text: str, reference: date) -> date:
@@ -324,7 +388,8 @@ def _separated_month(a: str, b: str) -> ParsedDate | None:
     if a.isdigit() and len(a) == 4:
         y, (kind, m) = int(a), pb
         if kind == "num" and len(b) == 2 and (y + 1) % 100 == m:
-            return None  # '2010-11' is a season, not November 2010
+            # '2010-11', '2054/55': a season or fiscal year, named by the year it ends in
+            return ParsedDate(f"{y + 1:04d}", "year", note=f"the year {a}/{b} ends in {y + 1}")
     elif b.isdigit() and len(b) == 4:
         y, (kind, m) = int(b), pa
     else:
@@ -359,7 +424,7 @@ def _day_date(y: int, m: int, d: int) -> ParsedDate | None:
 
 
 def resolve_match(
-    match: re.Match[str], reference: date | None, year_hint: int | None = None
+    match: re.Match[str], reference: date | None, year_hint: int | None = None, future: bool = False
 ) -> ParsedDate | None:
     """Resolve a match of :func:`date_regex` against the reference date.
 
@@ -368,6 +433,13 @@ def resolve_match(
     """
     g: dict[str, str] = defaultdict(str, {k: v for k, v in match.groupdict().items() if v is not None})
     ref_note = f"resolved against {reference.isoformat()}" if reference else None
+    if g["ana"]:
+        shift = _anaphor_shift(g)
+        iso = (reference + timedelta(days=shift)).isoformat() if reference else ""
+        return ParsedDate(iso, "day", True, ref_note, anaphor=shift)
+    period = _period(g, reference, ref_note)
+    if period is not None or any(g[k] for k in PERIOD_FORMS):
+        return period
     if g["mdy"] or g["dmy"]:
         k = "mdy" if g["mdy"] else "dmy"
         y = _year_value(g[f"{k}_y"], reference)
@@ -421,10 +493,129 @@ def resolve_match(
         return ParsedDate(f"{y:04d}", "year") if y else None
     if reference is None:
         return None
-    return _relative(g, reference, ref_note)
+    return _relative(g, reference, ref_note, future)
 
 
-def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDate | None:
+def _anaphor_shift(g: dict[str, str]) -> int:
+    """'the previous day' -1, 'two days later' +2: days from the day the text last named."""
+    if g["ana_w"]:
+        return {"previous": -1, "preceding": -1, "same": 0}.get(g["ana_w"].lower(), 1)
+    if g["ana_d2"]:
+        return -1 if g["ana_d2"].lower() == "before" else 1
+    n = _count(g["ana_n"]) or 1
+    return -n if g["ana_d"].lower() in ("earlier", "before") else n
+
+
+PERIOD_FORMS = ("dec", "rdec", "fy", "yq", "ypart", "named", "part")
+YEAR_PARTS = {"end": 12, "close": 12, "turn": 12, "middle": 6, "start": 1, "beginning": 1}
+# years of a decade that 'early' and 'late' cover
+DECADE_PARTS = {"decade": (0, 9), "decade-early": (0, 3), "decade-late": (7, 9)}
+
+
+def _decade(first_year: int, part: str) -> ParsedDate:
+    """A decade as ISO writes it ('204' is the 2040s), early or late in it; its middle is about
+    its fifth year ('the mid-2030s' is about 2035)."""
+    if part == "mid":
+        return ParsedDate(f"{first_year + 5:04d}", "year", qualifier="approx")
+    granularity = {"early": "decade-early", "late": "decade-late"}.get(part, "decade")
+    return ParsedDate(f"{first_year // 10:03d}", granularity)
+
+
+def _year_of(word: str, year: str, reference: date | None) -> int | None:
+    """The year 'this/next/last year' or a written year names; None when it needs a reference."""
+    if year:
+        return int(year)
+    if reference is None:
+        return None
+    return reference.year + {"next": 1, "last": -1, "coming": 1}.get(word.lower(), 0)
+
+
+def _period(g: dict[str, str], reference: date | None, note: str | None) -> ParsedDate | None:
+    """Decades and their parts, parts and quarters of a year, fiscal years, named days, and
+    parts of a day ('this morning')."""
+    if g["dec"]:
+        return _decade(int(g["dec_y"]), g["dec_p"].lower())
+    if g["rdec"]:
+        if reference is None:
+            return None
+        shift = {"next": 10, "coming": 10, "last": -10}.get(g["rdec_w"].lower(), 0)
+        decade = _decade(reference.year // 10 * 10 + shift, g["rdec_p"].lower())
+        return replace(decade, relative=True, note=note)
+    if g["fy"]:
+        a, b = g["fy_a"], g["fy_b"]
+        if b:
+            year = int(b) if len(b) == 4 else int(a[:2] if len(a) == 4 else "20") * 100 + int(b)
+        else:
+            year = int(a) if len(a) == 4 else 2000 + int(a)
+        return ParsedDate(f"{year:04d}", "year", note=f"fiscal year, named by the year it ends in ({year})")
+    if g["yq"]:
+        if g["yq_q"]:
+            n, unit, year = int(g["yq_q"][1]), "quarter", int(g["yq_y2"])
+        else:
+            word = g["yq_n"].lower()
+            n = {
+                "first": 1,
+                "1st": 1,
+                "second": 2,
+                "2nd": 2,
+                "third": 3,
+                "3rd": 3,
+                "fourth": 4,
+                "4th": 4,
+            }.get(word, 2 if g["yq_u"].lower() == "half" else 4)
+            unit = g["yq_u"].lower()
+            found = _year_of(g["yq_w"], g["yq_y"], reference)
+            if found is None:
+                return None
+            year = found
+        months = 6 if unit == "half" else 3
+        first, last = (n - 1) * months + 1, n * months
+        if not 1 <= first <= last <= 12:
+            return None
+        relative = not (g["yq_y"] or g["yq_y2"])
+        return ParsedDate(
+            f"{year:04d}-{first:02d}", "month", relative, note if relative else None, f"{year:04d}-{last:02d}"
+        )
+    if g["ypart"]:
+        if g["yp_e"]:
+            word = "middle" if "mid" in g["yp_e"].lower() else "end"
+            found = _year_of("", "", reference)
+        else:
+            word = g["yp_w"].lower()
+            found = _year_of(g["yp_r"], g["yp_y"], reference)
+        if found is None:
+            return None
+        relative = not g["yp_y"]
+        return ParsedDate(
+            f"{found:04d}-{YEAR_PARTS[word]:02d}", "month", relative, note if relative else None
+        )
+    if g["named"]:
+        month, day = lexicon().named_days[fold_name(g["named_d"])]
+        if g["named_y"]:
+            return _day_date(int(g["named_y"]), month, day)
+        if reference is None:
+            return ParsedDate(f"--{month:02d}-{day:02d}", "month_day")
+        word = g["named_w"].lower()
+        y = (
+            reference.year + {"next": 1, "last": -1}.get(word, 0)
+            if word
+            else _nearest_year(month, day, reference)
+        )
+        return (
+            ParsedDate(date(y, month, day).isoformat(), "day", True, note) if _valid(y, month, day) else None
+        )
+    if g["part"]:
+        if reference is None:
+            return None
+        word = (g["part_w"] or g["part_t"]).lower()
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(" ".join(word.split()), 0)
+        return ParsedDate((reference + timedelta(days=shift)).isoformat(), "day", True, note)
+    return None
+
+
+def _relative(
+    g: dict[str, str], reference: date, note: str | None, future: bool = False
+) -> ParsedDate | None:
     def day(d: date) -> ParsedDate:
         return ParsedDate(d.isoformat(), "day", True, note)
 
@@ -459,8 +650,7 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
                     best = cand
         return day(best) if best else None
     if g["dayrel"]:
-        word = g["dayrel_w"].lower()
-        shift = 2 if "tomorrow" in word else -2 if "yesterday" in word else 1 if word == "after" else -1
+        shift = 2 if "tomorrow" in g["dayrel_w"].lower() else -2
         return day(reference + timedelta(days=shift))
     if g["word"]:
         return day(_base_day(g["word"], reference))
@@ -489,13 +679,15 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
     if g["rel"]:
         word, unit = g["rel_w"].lower(), g["rel_u"].lower()
         if unit == "week":
-            return None
+            monday = _week_start(reference, word)
+            sunday = monday + timedelta(days=6)
+            return ParsedDate(monday.isoformat(), "week", True, note, sunday.isoformat())
         n = {"last": -1, "next": 1, "coming": 1}.get(word, 0)
         unit = "year" if unit == "yr" else unit
         granularity = "month" if unit == "month" else "year"
         return ParsedDate(_fmt(_shift(reference, n, unit), granularity), granularity, True, note)
     if g["relwd"] or g["wd"]:
-        word = (g["relwd_w"] or "").lower()
+        word = (g["relwd_w"] or ("future" if future else "")).lower()
         wd = WEEKDAYS[(g["relwd_d"] or g["wd_d"]).lower().rstrip(".")]
         return day(_weekday_near(reference, wd, word))
     if g["mo"]:
@@ -505,10 +697,19 @@ def _relative(g: dict[str, str], reference: date, note: str | None) -> ParsedDat
     return None
 
 
-def interval(iso: str) -> tuple[date, date] | None:
-    """First and last day an ISO date at its precision covers; None for year-less dates."""
-    if iso.startswith("--"):
+def interval(iso: str, granularity: str = "") -> tuple[date, date] | None:
+    """First and last day an ISO date at its precision covers; None for year-less dates.
+
+    >>> interval("203", "decade-late")
+    (datetime.date(2037, 1, 1), datetime.date(2039, 12, 31))
+    """
+    if iso.startswith("--") or not iso[:1].isdigit():
         return None
+    iso = iso.split("T", 1)[0]
+    if len(iso) == 3:
+        first, last = DECADE_PARTS.get(granularity, DECADE_PARTS["decade"])
+        decade = int(iso) * 10
+        return date(decade + first, 1, 1), date(decade + last, 12, 31)
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
         return date(parts[0], 1, 1), date(parts[0], 12, 31)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from alliance_check.gate import outcome
 from alliance_check.models import RULES, Report
-from alliance_check.report import ReportOptions, summary_line, visible
-from alliance_check.report.sarif import _primary
+from alliance_check.report import ReportOptions, primary_claim, summary_line, visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,7 +28,7 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     for f in visible(report, options):
         if f.severity == "info":
             continue
-        claim = _primary(report, f)
+        claim = primary_claim(report, f)
         title = f"{f.code} {RULES[f.code].name}" + ("" if f.status == "new" else f" ({f.status})")
         command = COMMANDS[f.severity] if f.status == "new" else "notice"
         where = f"file={_prop(report.file_of(claim.source))},line={claim.line},col={claim.column}"
@@ -36,6 +36,11 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
         stream.write(
             f"::{command} {where},{end},title={_prop(title)}::{_data(f.subject + ': ' + f.message)}\n"
         )
-    for fp in report.stale:
-        stream.write(f"::notice title=stale baseline entry::{_data(fp)} no longer matches any finding\n")
+    for e in report.stale:
+        what = f"{e.code} {e.subject}".strip() or e.fingerprint
+        stream.write(f"::notice title=stale baseline entry::{_data(what)} no longer matches any finding\n")
+    for a in report.unused_acceptances:
+        where = f"file={_prop(a.source)}" + (f",line={a.line}" if a.line else "")
+        stream.write(f"::notice {where},title=unused acceptance::{_data(a.target)} matches no finding\n")
     stream.write(summary_line(report) + "\n")
+    stream.write(f"alliance-check: exit {outcome(report).status}: {outcome(report).reason}\n")

@@ -6,8 +6,9 @@ import json
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from alliance_check.gate import outcome
 from alliance_check.models import RULES, Claim, Report
-from alliance_check.report import ReportOptions
+from alliance_check.report import STATUSES, ReportOptions
 
 
 def _number(x: float | str | None) -> float | int | str | None:
@@ -42,7 +43,8 @@ def claim_record(c: Claim) -> dict[str, Any]:
 def report_document(report: Report) -> dict[str, Any]:
     """The whole report as plain JSON-ready data."""
     counts = report.counts()
-    statuses = {s: sum(1 for f in report.findings if f.status == s) for s in ("new", "baselined", "accepted")}
+    statuses = {s: sum(1 for f in report.findings if f.status == s) for s in STATUSES}
+    result = outcome(report)
     return {
         "schema_version": report.schema_version,
         "tool": {"name": "alliance-check", "version": report.tool_version, "model": report.model},
@@ -53,11 +55,19 @@ def report_document(report: Report) -> dict[str, Any]:
             "claims": len(report.claims),
             "groups": len(report.groups),
             "findings": counts,
-            "statuses": statuses,
+            "statuses": {**statuses, "ignored": len(report.ignored)},
+        },
+        "gate": {
+            "fail_on": report.fail_on,
+            "fail_on_stale": report.fail_on_stale,
+            "exit_status": result.status,
+            "reason": result.reason,
         },
         "focus": list(report.focus),
-        "stale_baseline": list(report.stale),
-        "unused_acceptances": [{"source": s, "target": t} for s, t in report.unused_acceptances],
+        "stale_baseline": [e.fingerprint for e in report.stale],
+        "unused_acceptances": [
+            {"source": a.source, "target": a.target, "line": a.line} for a in report.unused_acceptances
+        ],
         "sources": [asdict(s) for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
         "groups": [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from alliance_check.gate import outcome
 from alliance_check.models import RULES, Report
 from alliance_check.report import ReportOptions, summary_line, visible
 
@@ -16,12 +17,11 @@ def _cell(text: str) -> str:
 
 def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Write the summary table and one section per finding."""
-    lines = [
-        "## alliance-check",
-        "",
-        summary_line(report).removeprefix("alliance-check: ").capitalize() + ".",
-        "",
-    ]
+    result = outcome(report)
+    summary = summary_line(report).removeprefix("alliance-check: ")
+    lines = ["## alliance-check", "", summary[:1].upper() + summary[1:] + ".", ""]
+    if not report.notice and report.fail_on != "never":  # 'never' is how a summary step is run
+        lines += [f"**Exit {result.status}**: {_cell(result.reason)}.", ""]
     shown = [f for f in visible(report, options) if f.severity != "info"]
     if shown:
         lines += ["| | code | topic | what the sources say | status |", "|---|---|---|---|---|"]
@@ -35,12 +35,10 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
             lines += [f"### {f.code} {_cell(f.subject)}", "", _cell(f.message), ""]
             lines += ["| source | where | says | qualifier |", "|---|---|---|---|"]
             for claim in (report.claim(i) for i in f.claim_ids):
-                lines.append(
-                    f"| {claim.label} | `{claim.source}:{claim.line}:{claim.column}` | {_cell(claim.text)} | "
-                    f"{claim.qualifier} |"
-                )
+                where = f"{report.file_of(claim.source)}:{claim.line}:{claim.column}"
+                lines.append(f"| {claim.label} | `{where}` | {_cell(claim.text)} | {claim.qualifier} |")
             lines.append("")
-    else:
+    elif not report.notice:
         lines += ["No new conflicts.", ""]
     checked = [s for s in report.sources if s.status == "checked"]
     if checked:
@@ -58,6 +56,8 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
         )
     if report.stale:
         lines += [f"**Stale baseline entries:** {len(report.stale)} (the baseline can shrink).", ""]
-    for source, target in report.unused_acceptances:
-        lines.append(f"- Unused acceptance of `{_cell(target)}` in `{source}`.")
+        lines += [f"- {e.code} {_cell(e.subject)}".rstrip() for e in report.stale] + [""]
+    for a in report.unused_acceptances:
+        where = f"{a.source}:{a.line}" if a.line else a.source
+        lines.append(f"- Unused acceptance of `{_cell(a.target)}` in `{where}`.")
     stream.write("\n".join(lines).rstrip() + "\n")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from alliance_check import HOMEPAGE
 from alliance_check.models import RULES, Claim, Finding, Report, SourceStatus
-from alliance_check.report import ReportOptions
+from alliance_check.report import ReportOptions, primary_claim
+from alliance_check.report.explain import help_uri, rule_help
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -44,18 +46,15 @@ def _source(status: SourceStatus) -> dict[str, Any]:
     return out
 
 
-def _primary(report: Report, finding: Finding) -> Claim:
-    """Where a result is shown: the pair's claim from a checked (focus) article when there is one."""
-    pair = [report.claim(i) for i in (finding.pair or finding.claim_ids[:1])]
-    if report.focus:
-        in_focus = [c for c in pair if c.source in report.focus]
-        if in_focus:
-            return in_focus[0]
-    return sorted(pair, key=lambda c: (c.label, c.line))[-1]
+def _file_location(source: str, line: int) -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}
+    if line:
+        location["physicalLocation"]["region"] = {"startLine": line}
+    return location
 
 
 def _result(report: Report, finding: Finding, rule_index: dict[str, int], baseline: bool) -> dict[str, Any]:
-    primary = _primary(report, finding)
+    primary = primary_claim(report, finding)
     related = [
         {
             **_location(c, report.file_of(c.source)),
@@ -98,16 +97,22 @@ def sarif_document(report: Report) -> dict[str, Any]:
         if s.status != "checked"
     ]
     notifications += [
-        {"level": "note", "message": {"text": f"baseline entry {fp} no longer matches any finding (stale)"}}
-        for fp in report.stale
+        {
+            "level": "note",
+            "message": {
+                "text": f"baseline entry {e.fingerprint} ({e.code} {e.subject}) no longer matches "
+                "any finding (stale); rewrite the baseline with --write-baseline"
+            },
+        }
+        for e in report.stale
     ]
     notifications += [
         {
             "level": "note",
-            "message": {"text": f"acceptance of {target!r} in {source} matches no finding (unused)"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}],
+            "message": {"text": f"acceptance of {a.target!r} in {a.source} matches no finding (unused)"},
+            "locations": [_file_location(a.source, a.line)],
         }
-        for source, target in report.unused_acceptances
+        for a in report.unused_acceptances
     ]
     return {
         "$schema": SARIF_SCHEMA,
@@ -118,12 +123,15 @@ def sarif_document(report: Report) -> dict[str, Any]:
                     "driver": {
                         "name": "alliance-check",
                         "version": report.tool_version,
-                        "informationUri": "https://pypi.org/project/alliance-check/",
+                        "informationUri": HOMEPAGE,
                         "rules": [
                             {
                                 "id": r.code,
                                 "name": r.name,
                                 "shortDescription": {"text": r.description},
+                                "fullDescription": {"text": r.details or r.description},
+                                "help": {"text": rule_help(r)},
+                                "helpUri": help_uri(r),
                                 "defaultConfiguration": {"level": LEVELS[r.severity]},
                             }
                             for r in rules
