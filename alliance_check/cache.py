@@ -29,6 +29,10 @@ def cache_key(article: Article, settings: Settings, model: str) -> str:
         f"published={article.published}|{article.published_how}",
         hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
     ]
+    if article.origin is not None:  # the same text elsewhere in a file has other lines and columns
+        parts.append(hashlib.sha256(repr(article.origin).encode("utf-8")).hexdigest())
+    if article.currency is not None:
+        parts.append(f"currency={article.currency}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
