@@ -15,6 +15,7 @@ from functools import lru_cache
 from alliance_check.resources import lexicon
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+MAX_TOKENS = 15  # tokens after the first that one run of number tokens may hold
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def number_regex() -> str:
     first = rf"(?:{frac}(?![\d/])|{digit}|(?:{start_word})\b|(?:{indefinite})\s+(?:{scale_like})\b)"
     join = r"(?:\s+and\s+(?:a\s+|an\s+)?|\s*&\s*|\s*-\s*|\s+(?:point|dot)\s+|\s+)"
     sign = _alternation(sorted(lex.negative))
-    return rf"(?:(?:(?:{sign})\s+|-\s?(?=\d))?{first}(?:{join}{tok})*)"
+    # a number phrase has a few tokens ('one hundred twenty three thousand four hundred fifty six');
+    # a cap keeps a row of a thousand numbers from being matched and backtracked at each start
+    return rf"(?:(?:(?:{sign})\s+|-\s?(?=\d))?{first}(?:{join}{tok}){{0,{MAX_TOKENS}}})"
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +66,14 @@ def hedge_regex() -> str:
     return _alternation(list(lexicon().hedges))
 
 
-_TOKEN = re.compile(
-    r"(?P<frac>\d+/\d+)|(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<suf>bn|mn|mln|tn|k|K|M|b|B)(?![A-Za-z]))?|(?P<word>[A-Za-z]+)|(?P<sym>-|&)"
-)
+@lru_cache(maxsize=1)
+def _token_regex() -> re.Pattern[str]:
+    """Tokens of a number run; a scale suffix ('800m', '3bn', '50k') belongs to its digits."""
+    suffix = _alternation(list(lexicon().suffix_scales))
+    return re.compile(
+        r"(?P<frac>\d+/\d+)|(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+        rf"(?:(?P<suf>{suffix})(?![A-Za-z]))?|(?P<word>[A-Za-z]+)|(?P<sym>[-–&])"
+    )
 
 
 @dataclass
@@ -80,7 +87,7 @@ class _Tok:
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    for m in _token_regex().finditer(text):
         kind = next(k for k in ("frac", "dig", "word", "sym") if m.group(k) is not None)
         out.append(_Tok(kind, m.group(kind), m.start(), m.end(), m.group("suf")))
     return out
@@ -133,7 +140,9 @@ class _Reader:
         lex, toks = self.lex, self.toks
         n = len(toks)
         sign = 1.0
-        signed = self.word(i) in lex.negative or (i < n and toks[i].text == "-")
+        # a hyphen straight after a number joins two numbers ('7-2', '50-80'): never a minus sign
+        hyphen = i < n and toks[i].text == "-" and (i == 0 or toks[i - 1].kind not in ("dig", "frac", "word"))
+        signed = self.word(i) in lex.negative or hyphen
         if signed and i + 1 < n and (toks[i + 1].kind == "dig" or self.small(self.word(i + 1)) is not None):
             sign, i = -1.0, i + 1
         total = 0.0
@@ -304,6 +313,26 @@ def split_numbers(text: str) -> list[tuple[int, int, ParsedNumber]]:
         out.append((toks[i].start, toks[end - 1].end, parsed))
         i = end
     return out
+
+
+def scale_of(text: str) -> float:
+    """The factor of the scale word or suffix a number phrase ends with; 1.0 when it has none.
+
+    >>> scale_of("368 billion"), scale_of("58b"), scale_of("$800 m"), scale_of("5,500")
+    (1000000000.0, 1000000000.0, 1000000.0, 1.0)
+    """
+    lex = lexicon()
+    toks = _tokens(text)
+    if not toks:
+        return 1.0
+    last = toks[-1]
+    if last.kind == "dig":
+        return float(lex.suffix_scales[last.suffix]) if last.suffix else 1.0
+    word = last.text.lower()
+    factor = lex.number_scales.get(word) or lex.scale_abbreviations.get(word)
+    if factor is None and len(toks) > 1 and toks[-2].kind == "dig":
+        factor = lex.money_scale_abbreviations.get(word)  # '$800 m': a letter apart from its digits
+    return float(factor or 1.0)
 
 
 def parse_number(text: str) -> ParsedNumber | None:
