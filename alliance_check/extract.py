@@ -13,6 +13,7 @@ from typing import Any
 from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Block, Claim, SubjectKey
 from alliance_check.normalize.dates import parse_iso
+from alliance_check.normalize.money import article_currency
 from alliance_check.normalize.names import NameMatch, find_names
 from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
 from alliance_check.normalize.units import dimension
@@ -635,6 +636,7 @@ class _Reading:
     """What reading one article carries from sentence to sentence."""
 
     year_hint: int | None = None  # the year of the last full date read: 'July 13' after 'July 12, 2014'
+    currency: str | None = None  # what a bare '$' stands for in this article (see article_currency)
     seen: set[tuple[int, int, str]] = field(default_factory=set)
 
 
@@ -651,14 +653,18 @@ def extract_claims(
     """
     settings = settings or Settings()
     reference = parse_iso(article.published) if article.published else None
-    reading = reading if reading is not None else _Reading()
+    reading = (
+        reading
+        if reading is not None
+        else _Reading(currency=article_currency(article.text, article.currency))
+    )
     seen = reading.seen
     for sent in doc.sents:
         if not sent.text.strip() or _is_reference_entry(article, sent, offset):
             continue
         ctx = _Sentence(sent)
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference, reading.year_hint)
+        mentions = find_mentions(sent.text, reference, reading.year_hint, reading.currency)
         for m in mentions:
             reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
@@ -752,6 +758,7 @@ def candidate_spans(
     reference: date | None = None,
     settings: Settings | None = None,
     blocks: tuple[Block, ...] = (),
+    currency: str | None = None,
 ) -> list[tuple[int, int]]:
     """Stretches of text that may hold a claim, found with the tokenizer and rules alone.
 
@@ -770,7 +777,7 @@ def candidate_spans(
             if _within(references, sent_start):
                 joinable = False
                 continue  # reference lists are never read (see _is_reference_entry)
-            mentions = find_mentions(chunk, reference, year_hint)
+            mentions = find_mentions(chunk, reference, year_hint, currency)
             for m in mentions:
                 year_hint = explicit_year(m) or year_hint
             if not _could_hold_claim(mentions, chunk, settings):
@@ -867,16 +874,17 @@ def extract_articles(
 ) -> list[list[Claim]]:
     """Claims of each article; only candidate stretches go through the statistical pipeline."""
     settings = settings or Settings()
+    currencies = [article_currency(a.text, a.currency) for a in articles]
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
         for s, e in candidate_spans(
-            nlp, a.text, parse_iso(a.published) if a.published else None, settings, a.blocks
+            nlp, a.text, parse_iso(a.published) if a.published else None, settings, a.blocks, currencies[i]
         )
     ]
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]
-    readings = [_Reading() for _ in articles]
+    readings = [_Reading(currency=currencies[i]) for i in range(len(articles))]
     for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
         results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i]))
     return [sorted(claims, key=lambda c: (c.start, c.kind)) for claims in results]
