@@ -24,7 +24,14 @@ from alliance_check.normalize.dates import (
     resolve_match,
     shift,
 )
-from alliance_check.normalize.numbers import ParsedNumber, hedge_regex, number_regex, scale_of, split_numbers
+from alliance_check.normalize.numbers import (
+    ParsedNumber,
+    hedge_regex,
+    number_regex,
+    on_grid,
+    scale_of,
+    split_numbers,
+)
 from alliance_check.normalize.units import (
     currency_name_regex,
     currency_symbol_regex,
@@ -75,6 +82,7 @@ _BLOCKERS = [
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",  # phone numbers
     r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b|\b(?:1\.)?\d{3}\.\d{3}\.\d{4}\b",
     r"#\d+",
+    r"(?<![\w.,])\(?0\d{1,4}\)?(?:[\s-]\d{3,4}){2}(?![\w.,]\d)",  # 020 7946 0958, 0800 123 4567
     r"\b\d+(?:\.\d+)?\s?:\s?\d(?![\d:])|\b\d{3,}:\d+",  # ratios and scales: 3:1, 16:9, 1:50000
     r"\b\d+-(?i:to)-\d+\b",  # a 3-to-1 margin
     r"\b\d+(?:-\d+){3,}\b|\b\d{3}-\d+-\d+\b",  # codes in parts: 123-12-1234 (a date starts with 1, 2 or 4)
@@ -102,7 +110,9 @@ def _named_numbers() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?i:(?<!\w)(?:{body})(?!\w))"), words
 
 
-_LABELLED = re.compile(r"\b(?P<label>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b")
+_LABELLED = re.compile(
+    r"\b(?P<label>[A-Za-z]+\.?)\s+\d+[A-Za-z]?(?:\s?[-–]\s?\d+[A-Za-z]?)?\b"
+)  # 'pages 12-15'
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -161,6 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = number_regex()
     money_scale = "|".join(sorted(lex.money_scale_abbreviations, key=len, reverse=True))
     sym, name, unit = currency_symbol_regex(), currency_name_regex(), unit_regex()
+    attached = _phrases(list(lex.unit_attached)) or "(?!)"
     scale = "|".join(sorted([*lex.number_scales, *lex.scale_abbreviations], key=len, reverse=True))
     date_hedges = {
         **{k: v for k, v in lex.hedges.items() if v in ("lower_bound", "upper_bound")},
@@ -181,7 +192,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "unit": re.compile(
-            rf"(?P<num>{num})(?P<sep>\s*-\s*|\s*)(?:(?P<unit>{unit})(?![\w])|(?P<inch>\"|″|''|in(?=\s*(?:$|[.,;)]|"
+            rf"(?P<num>{num})(?P<sep>\s*-\s*|\s*)(?:(?P<unit>{unit})(?![\w])|(?-i:(?P<att>{attached}))(?![\w°])|"
+            r"(?P<inch>\"|″|''|in(?=\s*(?:$|[.,;)]|"
             r"thick|long|wide|tall|deep|high|across|x\b|by\b))))",
             re.IGNORECASE,
         ),
@@ -665,7 +677,7 @@ def _number_mention(
                 or lex.scale_abbreviations.get(scale)
                 or 1.0
             )
-            value, precision = value * factor, precision * factor
+            value, precision = on_grid(value * factor, precision * factor), precision * factor
         if pair:
             # '$50-58b', '$5-10 million': the scale written once belongs to both ends
             low_start, low_text, low = pair[0]
@@ -680,20 +692,28 @@ def _number_mention(
         unit = "pp" if "point" in match.group("pc").lower() else "%"
     elif form == "unit":
         word = match.group("unit")
+        if match.group("att"):  # '40C': a letter that is a unit only against its digits
+            if match.group("sep") or not match.group("num")[-1:].isdigit():
+                return None
+            word = match.group("att")
         if word is None:
             if not match.group("num")[-1:].isdigit():
                 return None  # a closing quote after words, not an inch mark
             found: tuple[str, float] | None = ("in", 1.0)
         else:
-            found = parse_unit(word)
+            attached = lex.unit_attached.get(word) if match.group("att") else None
+            found = (attached, 1.0) if attached else parse_unit(word)
             # a short spelling counts in its own case only ('5 m', not '5 M'); '°C' has no case
-            if found is None or (len(word) <= 2 and word.isalpha() and word not in lex.unit_names):
+            short = len(word) <= 2 and word.isalpha() and word not in lex.unit_names and not attached
+            if found is None or short:
                 return None
             if word.lower() in ("pound", "pounds") and money_context:
                 return None
         assert found is not None
         unit, multiplier = found
-        value, precision = value * multiplier, precision * multiplier
+        if word and not match.group("sep") and word in lex.suffix_scales and _counted_noun_at(text, end):
+            return None  # '1.5m people' is a million-fold count, not metres (the count reads it)
+        value, precision = on_grid(value * multiplier, precision * multiplier), precision * multiplier
         kind = "duration" if dimension(unit) == "time" else "quantity"
         if "-" in match.group("sep") and word:
             compound = word.lower()
@@ -734,6 +754,21 @@ def _number_mention(
     )
 
 
+_NEXT_WORD = re.compile(r"\s+(?P<w>[a-z]+)\b")
+
+
+def _counted_noun_at(text: str, at: int) -> bool:
+    """A noun of counted things next: 'people', 'homes', 'votes' (not 'long', 'tall', 'sprint')."""
+    found = _NEXT_WORD.match(text, at)
+    if not found:
+        return False
+    word, lex = found.group("w"), lexicon()
+    measures = {d.get("subject") for d in lex.dimensions.values()}
+    if word in lex.head_synonyms and lex.head_synonyms[word] not in measures:  # 'away' says distance
+        return True
+    return len(word) > 3 and word.endswith("s") and word not in lex.unit_names and word not in lex.hedges
+
+
 def _hyphen_pair(
     match: re.Match[str],
 ) -> tuple[tuple[int, str, ParsedNumber], tuple[int, int, ParsedNumber]] | None:
@@ -754,7 +789,7 @@ def _with_scale(low: ParsedNumber, low_text: str, high: float, high_text: str) -
     ('$50-58b', '$5-10 million'), as long as the range still ascends."""
     scale = scale_of(high_text)
     if scale_of(low_text) == 1.0 and scale > 1.0 and low.value * scale < high:
-        return low.value * scale
+        return on_grid(low.value * scale, low.precision * scale)
     return low.value
 
 
@@ -790,6 +825,8 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(_marked_earlier(text, m))
             i += 1
             continue
+        if n.kind == "duration" and m.kind == "count" and _says_when(text, m):
+            m = replace(m, start=m.num_start, qualifier="exact")  # 'over five to seven years'
         assert isinstance(m.value, float) and isinstance(n.value, float)
         joiner = text[m.end : n.start]
         word = " ".join(joiner.split()).lower()
@@ -836,6 +873,11 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _says_when(text: str, m: Mention) -> bool:
+    """The hedge before a span says when, not how long ('over', 'in': see _with_hedges)."""
+    return " ".join(text[m.start : m.num_start].lower().split()) in lexicon().duration_spans
+
+
 def _same_measure(m: Mention, n: Mention) -> bool:
     """Two numeric mentions that can be the ends of one range: same kind and unit, or a bare
     number before a measured one ('between 10 and 20 km', '50-58 billion dollars')."""
@@ -851,7 +893,7 @@ def _scaled_low(m: Mention, n: Mention, text: str) -> float:
     if scale == 1.0 and n.kind == "money":
         scale = scale_of(text[n.num_start : n.end])  # '$700 m' is money ('20 m' is metres)
     if scale > 1.0 and scale_of(text[m.num_start : m.num_end]) == 1.0 and m.value * scale < n.value:
-        return m.value * scale
+        return on_grid(m.value * scale, float(m.precision) * scale)
     return m.value
 
 
@@ -881,10 +923,14 @@ def _open_end_regex() -> re.Pattern[str]:
     return re.compile(rf"(?i)\s*,?\s*(?:(?:and|or|but)\s+)?(?:{words})\s+")
 
 
-_AGED = re.compile(r"(?i)\b(?:aged?|ages)\s+$")
-_NAME_BEFORE = re.compile(r"(?<![\w,])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),\s*$")
+_AGED = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:between\s+|from\s+)?$")
+# 'Ann Lee, 24,' or 'the pilot, 24,': a person, then the age set off by commas
+_NAME_BEFORE = re.compile(
+    r"(?:(?<![\w,])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+    r"|\b(?i:the|a|an|his|her|their|its|our|whose)\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z][a-z'’-]+)),\s*$"
+)
 _AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|and\b|or\b)")
-_AND_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+$")
+_AND_BEFORE = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
 
 
 def _ages(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -899,27 +945,32 @@ def _ages(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_AGE_NUMBERS = re.compile(r"[1-9]\d{0,2}(?:\s*(?:-|–|to|and)\s*[1-9]\d{0,2})?")
+
+
 def _is_age(text: str, m: Mention, previous: Mention | None) -> bool:
-    if m.kind != "count" or m.spelled or m.unit is not None or not isinstance(m.value, float):
+    """Whole years written in digits, after 'aged' or set off by commas after a person."""
+    values = [v for v in (m.value, m.value_max) if v is not None]
+    if m.kind != "count" or m.spelled or m.unit is not None or m.qualifier not in ("exact", "range"):
         return False
-    raw = text[m.num_start : m.num_end]
-    if not (raw.isdigit() and 0 < m.value <= 120 and raw[0] != "0"):
+    if not _AGE_NUMBERS.fullmatch(text, m.num_start, m.num_end) or any(float(v) > 120 for v in values):
         return False
-    before = text[max(0, m.start - 60) : m.start]
-    if _AGED.search(before[-8:]):
+    if _AGED.search(text, max(0, m.start - 8), m.start):  # 'aged 26', 'aged between 5 and 12'
         return True
-    if previous is not None and previous.note == "age" and _AND_BEFORE.match(text[previous.end : m.start]):
-        return True
-    name = _NAME_BEFORE.search(before)
-    if not name or not _AGE_AFTER.match(text, m.end):
+    if previous is not None and previous.note == "age" and _AND_BEFORE.fullmatch(text, previous.end, m.start):
+        return True  # 'aged 26 and 35'
+    person = _NAME_BEFORE.search(text, max(0, m.start - 60), m.start)
+    if m.value_max is not None or not person or not _AGE_AFTER.match(text, m.end):
         return False
-    words = name.group("name").split()
     lex = lexicon()
+    word = (person.group("name") or person.group("role")).split()[-1].lower().strip(".")
     return not (
-        name.group("name").lower() in lex.place_names
-        or words[-1].lower().strip(".") in MONTHS
-        or words[-1].lower() in WEEKDAYS
-        or words[-1].lower() in lex.label_words
+        (person.group("name") or "").lower() in lex.place_names
+        or word in MONTHS
+        or word in WEEKDAYS
+        or word in lex.label_words
+        or word in lex.number_units
+        or word in lex.unit_names
     )
 
 

@@ -109,6 +109,7 @@ class Lexicon:
     units: dict[str, UnitInfo]  # canonical code -> info
     unit_names: dict[str, tuple[str, float]]  # spelling (lower) -> (code, multiplier)
     unit_before: dict[str, str]  # spelling written before the number ('magnitude', 'M') -> code
+    unit_attached: dict[str, str]  # spelling only straight after digits, case kept ('40C') -> code
     currency_symbols: dict[str, str]  # symbol as written -> ISO code
     currency_names: dict[str, str]  # name (lower) -> ISO code
     currency_codes: frozenset[str]
@@ -159,10 +160,13 @@ def lexicon() -> Lexicon:
     units: dict[str, UnitInfo] = {}
     unit_names: dict[str, tuple[str, float]] = {}
     unit_before: dict[str, str] = {}
+    unit_attached: dict[str, str] = {}
     for code, info in units_data["units"].items():
         units[code] = UnitInfo(code, info["dimension"], float(info["factor"]), float(info.get("offset", 0.0)))
         for name in info.get("before", []):
             unit_before[name] = code
+        for name in info.get("attached", []):
+            unit_attached[name] = code
         for name in info["names"]:
             unit_names[name.lower()] = (code, 1.0)
         for name, mult in info.get("scaled", {}).items():
@@ -231,6 +235,7 @@ def lexicon() -> Lexicon:
         units=units,
         unit_names=unit_names,
         unit_before=unit_before,
+        unit_attached=unit_attached,
         currency_symbols=symbols,
         currency_names=names,
         currency_codes=frozenset(c for c in currencies if not c.startswith("_")),

@@ -186,6 +186,14 @@ def test_bare_dollar_takes_the_article_currency(text: str, currency: str | None,
             id="temperatures",
         ),
         pytest.param(
+            "Seville reached 47.3C and Phoenix 118F.",
+            [
+                ("47.3C", "quantity", 47.3, None, "degC", "exact"),
+                ("118F", "quantity", 118, None, "degF", "exact"),
+            ],
+            id="degrees as a letter against the digits",
+        ),
+        pytest.param(
             "The ferry slowed to just under 7 knots, then 12 km/h and 9 mph.",
             [
                 ("just under 7 knots", "quantity", 7, None, "kn", "approx"),
@@ -218,6 +226,15 @@ def test_bare_dollar_takes_the_article_currency(text: str, currency: str | None,
                 ("40 litres", "quantity", 40, None, "l", "exact"),
             ],
             id="litres",
+        ),
+        pytest.param(
+            "Some 1.5m people fled and 2m homes lost power, 400m away.",
+            [
+                ("Some 1.5m", "count", 1.5e6, None, None, "approx"),
+                ("2m", "count", 2e6, None, None, "exact"),
+                ("400m", "quantity", 400, None, "m", "exact"),
+            ],
+            id="m before counted things is millions",
         ),
         pytest.param(
             "The reef lies 12 nautical miles offshore.",
@@ -307,6 +324,21 @@ def test_quantities(text: str, expected: list[Row]) -> None:
             "The driver, Maria Ortiz, 43, and Tom Reyes, 8, were hurt.",
             [("43", "duration", 43, None, "yr", "exact"), ("8", "duration", 8, None, "yr", "exact")],
             id="ages after names",
+        ),
+        pytest.param(
+            "The defendant, 34, and her husband, 52, were charged.",
+            [("34", "duration", 34, None, "yr", "exact"), ("52", "duration", 52, None, "yr", "exact")],
+            id="ages after a person named by role",
+        ),
+        pytest.param(
+            "Pupils aged between 5 and 12 were sent home.",
+            [("between 5 and 12", "duration", 5, 12, "yr", "range")],
+            id="age range",
+        ),
+        pytest.param(
+            "The plant will hire staff over five to seven years.",
+            [("five to seven years", "duration", 5, 7, "yr", "range")],
+            id="a span hedge before a range of years",
         ),
         pytest.param(
             "Two climbers, aged 26 and 35, are missing.",
@@ -468,6 +500,8 @@ def test_a_date_counted_from_today_also_gives_its_span(text: str, span: tuple[st
         pytest.param("Call 555-0199 for tickets.", id="local phone number"),
         pytest.param("Dial (410) 555-0199 or 410.555.0199 or 1-800-555-0199.", id="phone numbers"),
         pytest.param("His ssn is 123-12-1234.", id="number in parts"),
+        pytest.param("Ring 020 7946 0958 or 0800 123 4567.", id="phone numbers in groups"),
+        pytest.param("See pages 12-15 of the report.", id="a range of pages is a label"),
         pytest.param("Flight QF12:30 was delayed.", id="time inside an identifier"),
         pytest.param("The file IMG_0640 shows the deck.", id="number inside a file name"),
         pytest.param("the M16 rifle and the M1 motorway", id="M without a decimal is a name"),
@@ -477,6 +511,14 @@ def test_a_date_counted_from_today_also_gives_its_span(text: str, span: tuple[st
 )
 def test_not_claims(text: str) -> None:
     assert found(text) == []
+
+
+def test_scaled_amounts_have_no_binary_fractions() -> None:
+    assert [m.value for m in mentions("Revenue was $4.1bn, then 4.1 billion euros and $5-8.2bn.")] == [
+        4.1e9,
+        4.1e9,
+        5e9,
+    ]
 
 
 def test_a_hyphen_between_numbers_is_never_a_minus_sign() -> None:

@@ -100,3 +100,9 @@ def test_split_numbers(text: str, values: list[float]) -> None:
 )
 def test_scale_of(text: str, factor: float) -> None:
     assert scale_of(text) == factor
+
+
+@pytest.mark.parametrize("text", ["4.1 billion", "4.1bn", "4.1 bn"])
+def test_scaled_decimals_are_exact(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == 4.1e9

@@ -93,6 +93,18 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+def on_grid(value: float, precision: float) -> float:
+    """A scaled value rounded to its stated precision when that is a whole unit or more, so that
+    binary fractions do not show: 4.1 * 1e9 is 4.1e9, not 4099999999.9999995.
+
+    >>> on_grid(4.1 * 1e9, 1e8), on_grid(1 / 3, 0.01)
+    (4100000000.0, 0.3333333333333333)
+    """
+    if precision < 1 or math.isinf(value) or math.isnan(value):
+        return value
+    return float(round(value / precision) * precision)
+
+
 def _trailing_zero_unit(value: float) -> float:
     """Size of the last significant digit of a whole number: 55000 -> 1000."""
     if value == 0 or value != int(value):
@@ -267,7 +279,7 @@ class _Reader:
             prec = _trailing_zero_unit(value)
         if math.isnan(value) or math.isinf(value):
             return None
-        return end, ParsedNumber(value=sign * value, precision=prec, spelled=was_spelled)
+        return end, ParsedNumber(value=sign * on_grid(value, prec), precision=prec, spelled=was_spelled)
 
     def _hyphen_continues(self, last: str, i: int) -> bool:
         """'one-half', 'twenty-one': a hyphen inside a number."""
