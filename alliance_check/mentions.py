@@ -64,9 +64,9 @@ class Mention:
     note: str | None = None
     form: str = ""
     # the start of the mention this one restates in another unit or currency, in brackets after it
-    # ('A$368 billion ($245 billion)', '300 metres (985 feet)'): the same amount, never a conflict
+    # ('A$512 billion ($337 billion)', '250 metres (820 feet)'): the same amount, never a conflict
     restates: int | None = None
-    earlier: bool = False  # the value before a change ('rose from 31 to 281'): not today's value
+    earlier: bool = False  # the value before a change ('rose from 14 to 96'): not today's value
 
 
 _BLOCKERS = [
@@ -141,11 +141,11 @@ _WORD_AFTER = re.compile(r"(?i)^\W*(?:(?:a|an|the)\W+)?(?P<w>[a-z]+)")
 
 
 def _scores_and_phones(text: str) -> list[tuple[int, int]]:
-    """Two numbers that are a score, a vote or a ratio ('won 7-2', 'a 3-1 vote', 'a 5 to 4 decision',
+    """Two numbers that are a score, a vote or a ratio ('won 6-1', 'a 4-2 vote', 'a 5 to 4 decision',
     'a 60-40 split'), or a local telephone number ('call 555-0199'): labels, never values.
 
-    A hyphen between two numbers is a range only when they ascend ('50-80 personnel'); a pair that
-    descends or stays level ('7-2', '1-1') is a score or a ratio whatever the words around it.
+    A hyphen between two numbers is a range only when they ascend ('30-45 medics'); a pair that
+    descends or stays level ('6-1', '1-1') is a score or a ratio whatever the words around it.
     """
     lex = lexicon()
     out: list[tuple[int, int]] = []
@@ -428,14 +428,14 @@ def _start_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         "the", "in", "on", "day",
     ]  # fmt: skip
     dates = rf"{number}|(?i:(?<![\w])(?:{_phrases(date_words)})(?![a-z])|an?\s+(?={_phrases(spans)}\b))"
-    # zero-width, so that a sign inside a longer symbol is a start too ('US $A3 billion')
+    # zero-width, so that a sign inside a longer symbol is a start too ('the UK $A7 billion')
     money = rf"(?i:(?<![A-Za-z])(?=(?:{currency_symbol_regex()})))"
     return re.compile(number), re.compile(dates), re.compile(money)
 
 
 @lru_cache(maxsize=1)
 def _unit_before_pattern() -> re.Pattern[str]:
-    """A unit written before its number: 'magnitude 7.5', 'magnitude-7.6', 'M6.5' (a short
+    """A unit written before its number: 'magnitude 6.1', 'magnitude-8.1', 'M5.7' (a short
     spelling needs a decimal: 'M16' is a rifle)."""
     lex = lexicon()
     long = [n for n in lex.unit_before if len(n) > 2]
@@ -449,7 +449,7 @@ def _unit_before_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _indefinite_span_pattern() -> re.Pattern[str]:
     """'a week', 'an hour', 'a decade': one unit of time, read as a span only after a hedge or a
-    word such as 'for' ('roughly a month', 'stranded for a week'); 'once a week' is a rate."""
+    word such as 'for' ('about a month', 'stuck for a week'); 'once a week' is a rate."""
     lex = lexicon()
     names = [
         n
@@ -563,7 +563,7 @@ def _with_hedges(text: str, m: Mention) -> Mention:
     if found:
         group = "h" if found.group("h") else "sym"
         word = " ".join(found.group(group).lower().split())
-        if m.qualifier != "range":  # 'around $50-58b': a range stays a range
+        if m.qualifier != "range":  # 'around $40-47b': a range stays a range
             qualifier = table.get(word, table.get(word.replace(" ", ""), qualifier))
         start = m.start - (len(window) - found.start(group))
         if m.kind == "duration" and word in lex.duration_spans:
@@ -679,7 +679,7 @@ def _number_mention(
             )
             value, precision = on_grid(value * factor, precision * factor), precision * factor
         if pair:
-            # '$50-58b', '$5-10 million': the scale written once belongs to both ends
+            # '$40-47b', '$5-10 million': the scale written once belongs to both ends
             low_start, low_text, low = pair[0]
             value_min = _with_scale(low, low_text, value, text[seg[0] : match.end()])
             num_start = low_start
@@ -772,7 +772,7 @@ def _counted_noun_at(text: str, at: int) -> bool:
 def _hyphen_pair(
     match: re.Match[str],
 ) -> tuple[tuple[int, str, ParsedNumber], tuple[int, int, ParsedNumber]] | None:
-    """'$50-58b': the two ends of a range written after one currency sign, or None."""
+    """'$40-47b': the two ends of a range written after one currency sign, or None."""
     raw = match.group("num")
     segments = split_numbers(raw)
     if len(segments) != 2 or segments[0][0] != 0 or segments[1][1] != len(raw.rstrip()):
@@ -786,7 +786,7 @@ def _hyphen_pair(
 
 def _with_scale(low: ParsedNumber, low_text: str, high: float, high_text: str) -> float:
     """The low end of a range takes the scale written on the high end when it has none of its own
-    ('$50-58b', '$5-10 million'), as long as the range still ascends."""
+    ('$40-47b', '$5-10 million'), as long as the range still ascends."""
     scale = scale_of(high_text)
     if scale_of(low_text) == 1.0 and scale > 1.0 and low.value * scale < high:
         return on_grid(low.value * scale, low.precision * scale)
@@ -811,10 +811,10 @@ def _count_mention(start: int, end: int, raw: str, parsed: ParsedNumber) -> Ment
 
 def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     """Join two values that are the ends of one range into one range mention: 'between 10 and 20 km',
-    'from 3 to 5 million', '$268-$368 billion', 'around 50-80', 'one or two years'.
+    'from 3 to 5 million', '$310-$420 billion', 'around 30-45', 'two or three years'.
 
-    'rose from 31 to 281' is a change, not a range: both values stay, the first marked earlier.
-    'three, and possibly up to five' is three with five as its top: one range.
+    'rose from 14 to 96' is a change, not a range: both values stay, the first marked earlier.
+    'two, and possibly up to four' is two with four as its top: one range.
     """
     out: list[Mention] = []
     i = 0
@@ -834,7 +834,7 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         start = m.start - len(opened.group(0)) if opened else m.start
         from_to = opened is not None and opened.group(0).strip().lower() == "from" and word == "to"
         if from_to and (m.value > n.value or _change_before(text, start)):
-            out += [replace(m, earlier=True), n]  # 'rose from 31 to 281': two values in time
+            out += [replace(m, earlier=True), n]  # 'rose from 14 to 96': two values in time
             i += 2
             continue
         low = _scaled_low(m, n, text)
@@ -865,7 +865,7 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         if bounded and _open_end_regex().fullmatch(joiner):
             out.append(
                 replace(m, end=n.end, value_max=n.value, qualifier="range")
-            )  # 'three, possibly up to five'
+            )  # 'two, possibly up to four'
             i += 2
             continue
         out.append(_marked_earlier(text, m))
@@ -880,14 +880,14 @@ def _says_when(text: str, m: Mention) -> bool:
 
 def _same_measure(m: Mention, n: Mention) -> bool:
     """Two numeric mentions that can be the ends of one range: same kind and unit, or a bare
-    number before a measured one ('between 10 and 20 km', '50-58 billion dollars')."""
+    number before a measured one ('between 10 and 20 km', '40-47 billion dollars')."""
     if not (isinstance(m.value, float) and isinstance(n.value, float)) or n.kind == "date":
         return False
     return (n.kind == m.kind and n.unit == m.unit) or (m.kind == "count" and m.unit is None)
 
 
 def _scaled_low(m: Mention, n: Mention, text: str) -> float:
-    """The low end takes the scale written only on the high end ('$268-$368 billion')."""
+    """The low end takes the scale written only on the high end ('$310-$420 billion')."""
     assert isinstance(m.value, float) and isinstance(n.value, float)
     scale = scale_of(text[n.num_start : n.num_end])
     if scale == 1.0 and n.kind == "money":
@@ -934,7 +934,7 @@ _AND_BEFORE = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
 
 
 def _ages(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A person's age is a span of years: 'Wesley Hart, 56, of Denver', 'aged 26 and 35'."""
+    """A person's age is a span of years: 'Ana Silva, 61, of Porto', 'aged 19 and 44'."""
     out: list[Mention] = []
     previous: Mention | None = None
     for m in mentions:
@@ -958,7 +958,7 @@ def _is_age(text: str, m: Mention, previous: Mention | None) -> bool:
     if _AGED.search(text, max(0, m.start - 8), m.start):  # 'aged 26', 'aged between 5 and 12'
         return True
     if previous is not None and previous.note == "age" and _AND_BEFORE.fullmatch(text, previous.end, m.start):
-        return True  # 'aged 26 and 35'
+        return True  # 'aged 19 and 44'
     person = _NAME_BEFORE.search(text, max(0, m.start - 60), m.start)
     if m.value_max is not None or not person or not _AGE_AFTER.match(text, m.end):
         return False
@@ -975,7 +975,7 @@ def _is_age(text: str, m: Mention, previous: Mention | None) -> bool:
 
 
 def _join_durations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'one hour and twenty minutes', '2 years 6 months': one span, in the smaller unit."""
+    """'two hours and ten minutes', '2 years 6 months': one span, in the smaller unit."""
     lex = lexicon()
     out: list[Mention] = []
     for n in mentions:
@@ -1015,7 +1015,7 @@ def _relative_span_regex() -> re.Pattern[str]:
 
 
 def _spans_of_dates(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'in two years', '39 years ago': a date counted from another, whose span is also a figure a
+    """'in three years', '61 years ago': a date counted from another, whose span is also a figure a
     reader checks. The span is given too, as a duration that restates the date."""
     out: list[Mention] = []
     for m in mentions:
@@ -1052,7 +1052,7 @@ _RESTATED = re.compile(r"\s*(?:[(\[]\s*(?:or\s+|i\.e\.,?\s+|equivalent\s+to\s+)?
 
 
 def _restatements(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'A$368 billion ($245 billion)', '300 metres (985 feet)', '6,500 km, or 4,000 miles': the second
+    """'A$512 billion ($337 billion)', '250 metres (820 feet)', '6,500 km, or 4,000 miles': the second
     amount restates the first in another currency or unit; mark it so it is never a conflict."""
     out: list[Mention] = []
     for n in mentions:

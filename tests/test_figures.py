@@ -30,15 +30,15 @@ def mentions(text: str, currency: str | None = None) -> list[Mention]:
     ("text", "expected"),
     [
         pytest.param(
-            "The council approved a $800m stadium.",
-            [("$800m", "money", 800e6, None, "USD", "exact")],
+            "The council approved a $650m stadium.",
+            [("$650m", "money", 650e6, None, "USD", "exact")],
             id="m suffix is million",
         ),
         pytest.param(
-            "The airline lost US$33m and then $4.8b.",
+            "The airline lost US$27m and then $6.3b.",
             [
-                ("US$33m", "money", 33e6, None, "USD", "exact"),
-                ("$4.8b", "money", 4.8e9, None, "USD", "exact"),
+                ("US$27m", "money", 27e6, None, "USD", "exact"),
+                ("$6.3b", "money", 6.3e9, None, "USD", "exact"),
             ],
             id="attached suffixes",
         ),
@@ -56,10 +56,10 @@ def mentions(text: str, currency: str | None = None) -> list[Mention]:
             id="Hong Kong and Singapore dollars",
         ),
         pytest.param(
-            "The miner's profit fell to $A800 million while it paid $US500m in dividends.",
+            "The miner's profit fell to $A640 million while it paid $US350m in dividends.",
             [
-                ("$A800 million", "money", 800e6, None, "AUD", "exact"),
-                ("$US500m", "money", 500e6, None, "USD", "exact"),
+                ("$A640 million", "money", 640e6, None, "AUD", "exact"),
+                ("$US350m", "money", 350e6, None, "USD", "exact"),
             ],
             id="country letter after the sign",
         ),
@@ -97,21 +97,21 @@ def mentions(text: str, currency: str | None = None) -> list[Mention]:
             id="rupees with Indian scale words",
         ),
         pytest.param(
-            "The budget gap is $50-58b over a decade.",
+            "The budget gap is $40-47b over a decade.",
             [
-                ("$50-58b", "money", 50e9, 58e9, "USD", "range"),
+                ("$40-47b", "money", 40e9, 47e9, "USD", "range"),
                 ("a decade", "duration", 10, None, "yr", "exact"),
             ],
             id="one sign, one suffix, two ends",
         ),
         pytest.param(
-            "Estimates run to $268-$368 billion.",
-            [("$268-$368 billion", "money", 268e9, 368e9, "USD", "range")],
+            "Estimates run to $310-$420 billion.",
+            [("$310-$420 billion", "money", 310e9, 420e9, "USD", "range")],
             id="scale written on the high end only",
         ),
         pytest.param(
-            "Insurers expect claims of between $350m and $700m.",
-            [("between $350m and $700m", "money", 350e6, 700e6, "USD", "range")],
+            "Insurers expect claims of between $420m and $910m.",
+            [("between $420m and $910m", "money", 420e6, 910e6, "USD", "range")],
             id="between and",
         ),
         pytest.param(
@@ -130,8 +130,8 @@ def mentions(text: str, currency: str | None = None) -> list[Mention]:
             id="a hedge keeps a range a range",
         ),
         pytest.param(
-            "Canberra owes the US $A3 billion by year end.",
-            [("$A3 billion", "money", 3e9, None, "AUD", "exact")],
+            "The council still owes the UK $A7 billion.",
+            [("$A7 billion", "money", 7e9, None, "AUD", "exact")],
             id="sign inside a longer symbol",
         ),
     ],
@@ -143,37 +143,37 @@ def test_money(text: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize(
     ("text", "currency", "unit"),
     [
-        pytest.param("The state paid $800m for the line.", "AUD", "AUD", id="article dollar"),
-        pytest.param("The state paid 800 million dollars.", "CAD", "CAD", id="article dollar by name"),
-        pytest.param("The state paid $800m for the line.", None, "USD", id="no article currency"),
-        pytest.param("The state paid US$800m for the line.", "AUD", "USD", id="marked dollar stays"),
-        pytest.param("The state paid £800m for the line.", "AUD", "GBP", id="other sign stays"),
+        pytest.param("The state paid $650m for the line.", "AUD", "AUD", id="article dollar"),
+        pytest.param("The state paid 650 million dollars.", "CAD", "CAD", id="article dollar by name"),
+        pytest.param("The state paid $650m for the line.", None, "USD", id="no article currency"),
+        pytest.param("The state paid US$650m for the line.", "AUD", "USD", id="marked dollar stays"),
+        pytest.param("The state paid £650m for the line.", "AUD", "GBP", id="other sign stays"),
     ],
 )
 def test_bare_dollar_takes_the_article_currency(text: str, currency: str | None, unit: str) -> None:
     (m,) = mentions(text, currency)
-    assert (m.kind, m.unit, m.value) == ("money", unit, 800e6)
+    assert (m.kind, m.unit, m.value) == ("money", unit, 650e6)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
-            "A 7.5-magnitude earthquake struck.",
-            [("7.5-magnitude", "quantity", 7.5, None, "mag", "exact")],
+            "A 6.9-magnitude earthquake struck.",
+            [("6.9-magnitude", "quantity", 6.9, None, "mag", "exact")],
             id="magnitude after",
         ),
         pytest.param(
-            "The magnitude-7.6 quake and a magnitude 6.1 aftershock.",
+            "The magnitude-8.1 quake and a magnitude 6.1 aftershock.",
             [
-                ("magnitude-7.6", "quantity", 7.6, None, "mag", "exact"),
+                ("magnitude-8.1", "quantity", 8.1, None, "mag", "exact"),
                 ("magnitude 6.1", "quantity", 6.1, None, "mag", "exact"),
             ],
             id="magnitude before",
         ),
         pytest.param(
-            "An M6.5 tremor shook the valley.",
-            [("M6.5", "quantity", 6.5, None, "mag", "exact")],
+            "An M5.7 tremor shook the valley.",
+            [("M5.7", "quantity", 5.7, None, "mag", "exact")],
             id="M with decimal",
         ),
         pytest.param(
@@ -194,27 +194,27 @@ def test_bare_dollar_takes_the_article_currency(text: str, currency: str | None,
             id="degrees as a letter against the digits",
         ),
         pytest.param(
-            "The ferry slowed to just under 7 knots, then 12 km/h and 9 mph.",
+            "The ferry slowed to just under 11 knots, then 12 km/h and 9 mph.",
             [
-                ("just under 7 knots", "quantity", 7, None, "kn", "approx"),
+                ("just under 11 knots", "quantity", 11, None, "kn", "approx"),
                 ("12 km/h", "quantity", 12, None, "km/h", "exact"),
                 ("9 mph", "quantity", 9, None, "mph", "exact"),
             ],
             id="speeds",
         ),
         pytest.param(
-            "The 106,000-ton tanker carried 95,000 tonnes of grain.",
+            "The 82,000-ton tanker carried 61,000 tonnes of grain.",
             [
-                ("106,000-ton", "quantity", 106000, None, "t", "exact"),
-                ("95,000 tonnes", "quantity", 95000, None, "t", "exact"),
+                ("82,000-ton", "quantity", 82000, None, "t", "exact"),
+                ("61,000 tonnes", "quantity", 61000, None, "t", "exact"),
             ],
             id="tonnage",
         ),
         pytest.param(
-            "Up to 1.25 million gallons, 8,344 cubic metres and 2,000 barrels spilled.",
+            "Up to 2.6 million gallons, 5,120 cubic metres and 2,000 barrels spilled.",
             [
-                ("Up to 1.25 million gallons", "quantity", 1.25e6, None, "gal", "upper_bound"),
-                ("8,344 cubic metres", "quantity", 8344, None, "m3", "exact"),
+                ("Up to 2.6 million gallons", "quantity", 2.6e6, None, "gal", "upper_bound"),
+                ("5,120 cubic metres", "quantity", 5120, None, "m3", "exact"),
                 ("2,000 barrels", "quantity", 2000, None, "bbl", "exact"),
             ],
             id="volumes",
@@ -242,8 +242,8 @@ def test_bare_dollar_takes_the_article_currency(text: str, currency: str | None,
             id="nautical miles",
         ),
         pytest.param(
-            "The missiles reach 460-2,500km.",
-            [("460-2,500km", "quantity", 460, 2500, "km", "range")],
+            "The missiles reach 380-1,900km.",
+            [("380-1,900km", "quantity", 380, 1900, "km", "range")],
             id="range with attached unit",
         ),
         pytest.param(
@@ -252,8 +252,8 @@ def test_bare_dollar_takes_the_article_currency(text: str, currency: str | None,
             id="between with unit",
         ),
         pytest.param(
-            "The rover covered nearly 4,700 metres.",
-            [("nearly 4,700 metres", "quantity", 4700, None, "m", "approx")],
+            "The rover covered nearly 3,900 metres.",
+            [("nearly 3,900 metres", "quantity", 3900, None, "m", "approx")],
             id="nearly",
         ),
     ],
@@ -271,14 +271,14 @@ def test_quantities(text: str, expected: list[Row]) -> None:
             id="within a decade",
         ),
         pytest.param(
-            "The crew was stranded for a week.",
+            "The hikers were stuck there for a week.",
             [("a week", "duration", 1, None, "wk", "exact")],
             id="for a week",
         ),
         pytest.param(
-            "The voyage takes roughly a month.",
-            [("roughly a month", "duration", 1, None, "mo", "approx")],
-            id="roughly a month",
+            "The crossing takes about a month.",
+            [("about a month", "duration", 1, None, "mo", "approx")],
+            id="about a month",
         ),
         pytest.param(
             "The trial lasted nearly an hour.",
@@ -286,8 +286,8 @@ def test_quantities(text: str, expected: list[Row]) -> None:
             id="nearly an hour",
         ),
         pytest.param(
-            "The ship stayed afloat for roughly one hour and twenty minutes.",
-            [("roughly one hour and twenty minutes", "duration", 80, None, "min", "approx")],
+            "The ship stayed afloat for roughly two hours and ten minutes.",
+            [("roughly two hours and ten minutes", "duration", 130, None, "min", "approx")],
             id="hours and minutes",
         ),
         pytest.param(
@@ -296,28 +296,28 @@ def test_quantities(text: str, expected: list[Row]) -> None:
             id="years and months",
         ),
         pytest.param(
-            "The works will run over the coming three decades.",
-            [("three decades", "duration", 30, None, "yr", "exact")],
+            "The works will run over the next four decades.",
+            [("four decades", "duration", 40, None, "yr", "exact")],
             id="over the coming decades",
         ),
         pytest.param(
-            "The treaty binds them for thirty to forty years.",
-            [("thirty to forty years", "duration", 30, 40, "yr", "range")],
+            "The treaty binds them for fifteen to twenty-five years.",
+            [("fifteen to twenty-five years", "duration", 15, 25, "yr", "range")],
             id="range of years",
         ),
         pytest.param(
-            "A verdict should follow in one or two years.",
-            [("one or two years", "duration", 1, 2, "yr", "range")],
-            id="one or two",
+            "A verdict is due in two or three years.",
+            [("two or three years", "duration", 2, 3, "yr", "range")],
+            id="two or three",
         ),
         pytest.param(
-            "The repair could take up to two years.",
-            [("up to two years", "duration", 2, None, "yr", "upper_bound")],
+            "The repair could take up to three years.",
+            [("up to three years", "duration", 3, None, "yr", "upper_bound")],
             id="up to",
         ),
         pytest.param(
-            "Firefighters arrived 10 minutes later.",
-            [("10 minutes", "duration", 10, None, "min", "exact")],
+            "Firefighters arrived 15 minutes later.",
+            [("15 minutes", "duration", 15, None, "min", "exact")],
             id="minutes later",
         ),
         pytest.param(
@@ -341,17 +341,17 @@ def test_quantities(text: str, expected: list[Row]) -> None:
             id="a span hedge before a range of years",
         ),
         pytest.param(
-            "Two climbers, aged 26 and 35, are missing.",
+            "Two climbers, aged 19 and 44, are missing.",
             [
                 ("Two", "count", 2, None, None, "exact"),
-                ("26", "duration", 26, None, "yr", "exact"),
-                ("35", "duration", 35, None, "yr", "exact"),
+                ("19", "duration", 19, None, "yr", "exact"),
+                ("44", "duration", 44, None, "yr", "exact"),
             ],
             id="aged",
         ),
         pytest.param(
-            "A 43-year-old cyclist won.",
-            [("43-year", "duration", 43, None, "yr", "exact")],
+            "A 38-year-old cyclist won.",
+            [("38-year", "duration", 38, None, "yr", "exact")],
             id="year-old",
         ),
     ],
@@ -369,23 +369,23 @@ def test_an_age_note_says_it_is_an_age() -> None:
     ("text", "expected"),
     [
         pytest.param(
-            "Between three and five ferries will be built.",
-            [("Between three and five", "count", 3, 5, None, "range")],
+            "Between four and six ferries will be built.",
+            [("Between four and six", "count", 4, 6, None, "range")],
             id="between spelled",
         ),
         pytest.param(
-            "The plant needs another 4,000 to 5,500 welders.",
-            [("4,000 to 5,500", "count", 4000, 5500, None, "range")],
+            "The plant needs another 2,500 to 3,200 welders.",
+            [("2,500 to 3,200", "count", 2500, 3200, None, "range")],
             id="to",
         ),
         pytest.param(
-            "Around 50-80 medics are due.",
-            [("Around 50-80", "count", 50, 80, None, "range")],
-            id="hedged hyphen range is never minus 80",
+            "Around 30-45 medics are due.",
+            [("Around 30-45", "count", 30, 45, None, "range")],
+            id="hedged hyphen range is never minus 45",
         ),
         pytest.param(
-            "The league will add three, and possibly up to five, teams.",
-            [("three, and possibly up to five", "count", 3, 5, None, "range")],
+            "The league will add two, and possibly up to four, teams.",
+            [("two, and possibly up to four", "count", 2, 4, None, "range")],
             id="a bound that stands apart",
         ),
         pytest.param(
@@ -407,11 +407,11 @@ def test_count_ranges(text: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize(
     ("text", "earlier", "later"),
     [
-        pytest.param("The death toll rose from 31 to 281.", 31, 281, id="rose from to"),
+        pytest.param("The death toll rose from 14 to 96.", 14, 96, id="rose from to"),
         pytest.param("Enrolment fell from 900 to 640 pupils.", 900, 640, id="fell from to"),
         pytest.param("The forecast was cut from 2.1 to 1.8 percent.", 2.1, 1.8, id="cut from to"),
         pytest.param("Cases went from 12 to 80 in a week.", 12, 80, id="went from to"),
-        pytest.param("The tally moved from 281 to 31.", 281, 31, id="descending is a change"),
+        pytest.param("The tally moved from 96 to 14.", 96, 14, id="descending is a change"),
     ],
 )
 def test_from_to_with_a_change_is_two_values(text: str, earlier: float, later: float) -> None:
@@ -423,7 +423,7 @@ def test_from_to_with_a_change_is_two_values(text: str, earlier: float, later: f
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The museum had 281 visitors, up from 31.", id="up from"),
+        pytest.param("The museum had 412 visitors, up from 57.", id="up from"),
         pytest.param("Sales reached 5,000 units, down from 8,000 a year ago.", id="down from"),
     ],
 )
@@ -441,10 +441,10 @@ def test_from_to_without_a_change_is_a_range() -> None:
 @pytest.mark.parametrize(
     ("text", "first", "second"),
     [
-        pytest.param("It costs A$368 billion ($245 billion).", "A$368 billion", "$245 billion", id="money"),
+        pytest.param("It costs A$512 billion ($337 billion).", "A$512 billion", "$337 billion", id="money"),
         pytest.param("A US$3bn (A$4.8bn) package.", "US$3bn", "A$4.8bn", id="currency the other way"),
-        pytest.param("The tower is 300 metres (985 feet) tall.", "300 metres", "985 feet", id="length"),
-        pytest.param("The storm moved at 8 knots (9.2 mph).", "8 knots", "9.2 mph", id="speed"),
+        pytest.param("The tower is 250 metres (820 feet) tall.", "250 metres", "820 feet", id="length"),
+        pytest.param("The storm moved at 14 knots (16.1 mph).", "14 knots", "16.1 mph", id="speed"),
         pytest.param("It was 45°C (113°F) at noon.", "45°C", "113°F", id="temperature"),
         pytest.param("The route is 6,500 km, or 4,000 miles.", "6,500 km", "4,000 miles", id="comma or"),
         pytest.param("3 billion yen (about $19 million)", "3 billion yen", "about $19 million", id="hedged"),
@@ -474,7 +474,7 @@ def test_not_restatements(text: str) -> None:
     ("text", "span"),
     [
         pytest.param("In two years the fleet will double.", ("two years", 2.0, "yr"), id="in two years"),
-        pytest.param("It was 39 years ago that the dam burst.", ("39 years", 39.0, "yr"), id="years ago"),
+        pytest.param("It was 61 years ago that the dam burst.", ("61 years", 61.0, "yr"), id="years ago"),
     ],
 )
 def test_a_date_counted_from_today_also_gives_its_span(text: str, span: tuple[str, float, str]) -> None:
@@ -487,9 +487,9 @@ def test_a_date_counted_from_today_also_gives_its_span(text: str, span: tuple[st
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The home side won 7-2.", id="score"),
-        pytest.param("The court ruled 5-4 in the case.", id="descending pair"),
-        pytest.param("After a 3-1 vote the motion passed.", id="vote"),
+        pytest.param("The home side won 6-1.", id="score"),
+        pytest.param("The court ruled 6-3 in the case.", id="descending pair"),
+        pytest.param("After a 4-2 vote the motion passed.", id="vote"),
         pytest.param("The senate voted 7 to 2 for the bill.", id="vote with to"),
         pytest.param("It ended in a 1-1 draw.", id="level score"),
         pytest.param("The visitors lost 2-3 to the champions.", id="ascending score after lost"),
@@ -522,7 +522,7 @@ def test_scaled_amounts_have_no_binary_fractions() -> None:
 
 
 def test_a_hyphen_between_numbers_is_never_a_minus_sign() -> None:
-    values = [m.value for m in mentions("Teams of 12-15 and scores of 7-2 and 460-2,500 km")]
+    values = [m.value for m in mentions("Teams of 12-15 and scores of 6-1 and 380-1,900 km")]
     assert all(isinstance(v, float) and v >= 0 for v in values)
 
 

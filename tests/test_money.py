@@ -41,13 +41,13 @@ def test_article_currency(text: str, declared: str | None, expected: str | None)
     [
         pytest.param("The dam cost $2.1 billion to build.", id="only bare dollars"),
         pytest.param(
-            "A$368 billion ($245 billion) over three decades, A$6 billion now.", id="conversion after"
+            "A$512 billion ($337 billion) over four decades, A$9 billion now.", id="conversion after"
         ),
-        pytest.param("The deal is worth $3bn (A$4.8bn) to the yards.", id="conversion before"),
+        pytest.param("The deal is worth $2bn (A$3.1bn) to the yards.", id="conversion before"),
         pytest.param(
-            "Britain gets 2.4 billion pounds ($3.1 billion); A$2 billion more.", id="other conversion"
+            "Norway gets 1.7 billion pounds ($2.2 billion); A$5 billion more.", id="other conversion"
         ),
-        pytest.param("It wrote $US3bn ($4.8bn) and $4.5 billion.", id="only US dollars marked"),
+        pytest.param("It wrote $US7bn ($10.6bn) and $9.9 billion.", id="only US dollars marked"),
         pytest.param("We will try it. The fee is $5.", id="a code is an upper-case word"),
         pytest.param("", id="empty"),
     ],

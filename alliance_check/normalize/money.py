@@ -43,13 +43,13 @@ def _marker_regex() -> re.Pattern[str]:
 
 
 _AMOUNT = r"\d[\d,.]*(?:\s?[A-Za-z]{1,8})?"
-# a bare '$' amount opening a bracket after another amount: '2.4 billion pounds ($3.1 billion)'
+# a bare '$' amount opening a bracket after another amount: '1.7 billion pounds ($2.2 billion)'
 _BARE_CONVERSION = re.compile(r"\d[^()]{0,30}\(\s*(?:[A-Za-z]+\.?\s+)?\$\s?\d")
 
 
 @lru_cache(maxsize=16)
 def _converted_into(code: str) -> re.Pattern[str]:
-    """A bare '$' amount with this dollar's amount in brackets after it: '$3bn (A$4.8bn)'."""
+    """A bare '$' amount with this dollar's amount in brackets after it: '$2bn (A$3.1bn)'."""
     spellings = sorted(
         (s for s, c in _dollar_markers().items() if c == code and "$" in s), key=len, reverse=True
     )
@@ -63,12 +63,12 @@ def article_currency(text: str, declared: str | None = None) -> str | None:
     ``declared`` (front matter ``currency: AUD``) wins. Otherwise an article that names another
     dollar explicitly ('A$', '$A', 'NZ$', 'Australian dollars') writes its bare '$' in that dollar
     when it also marks US dollars ('$US3bn'), or when no bare '$' amount is a conversion in
-    brackets ('A$368 billion ($245 billion)', '2.4 billion pounds ($3.1 billion)'): such an
+    brackets ('A$512 billion ($337 billion)', '1.7 billion pounds ($2.2 billion)'): such an
     article keeps its bare '$' for the US dollar. With no other dollar named, '$' is the US dollar.
 
-    >>> article_currency("A second payment of $A800 million. Australia pays $800m.")
+    >>> article_currency("A first grant of $A640 million. The state pays $650m.")
     'AUD'
-    >>> article_currency("It will cost A$368 billion ($245 billion).") is None
+    >>> article_currency("It will cost A$512 billion ($337 billion).") is None
     True
     """
     if declared:

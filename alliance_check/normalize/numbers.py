@@ -68,7 +68,7 @@ def hedge_regex() -> str:
 
 @lru_cache(maxsize=1)
 def _token_regex() -> re.Pattern[str]:
-    """Tokens of a number run; a scale suffix ('800m', '3bn', '50k') belongs to its digits."""
+    """Tokens of a number run; a scale suffix ('650m', '3bn', '50k') belongs to its digits."""
     suffix = _alternation(list(lexicon().suffix_scales))
     return re.compile(
         r"(?P<frac>\d+/\d+)|(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
@@ -152,7 +152,7 @@ class _Reader:
         lex, toks = self.lex, self.toks
         n = len(toks)
         sign = 1.0
-        # a hyphen straight after a number joins two numbers ('7-2', '50-80'): never a minus sign
+        # a hyphen straight after a number joins two numbers ('6-1', '30-45'): never a minus sign
         hyphen = i < n and toks[i].text == "-" and (i == 0 or toks[i - 1].kind not in ("dig", "frac", "word"))
         signed = self.word(i) in lex.negative or hyphen
         if signed and i + 1 < n and (toks[i + 1].kind == "dig" or self.small(self.word(i + 1)) is not None):
@@ -330,7 +330,7 @@ def split_numbers(text: str) -> list[tuple[int, int, ParsedNumber]]:
 def scale_of(text: str) -> float:
     """The factor of the scale word or suffix a number phrase ends with; 1.0 when it has none.
 
-    >>> scale_of("368 billion"), scale_of("58b"), scale_of("$800 m"), scale_of("5,500")
+    >>> scale_of("420 billion"), scale_of("47b"), scale_of("$650 m"), scale_of("5,500")
     (1000000000.0, 1000000000.0, 1000000.0, 1.0)
     """
     lex = lexicon()

@@ -68,7 +68,7 @@ def convertible(a: str | None, b: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def unit_before_regex() -> str:
-    """Regular expression (source) of unit spellings written before the number ('magnitude 7.5')."""
+    """Regular expression (source) of unit spellings written before the number ('magnitude 6.1')."""
     names = sorted(lexicon().unit_before, key=len, reverse=True)
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
 
