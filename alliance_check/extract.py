@@ -27,6 +27,7 @@ from alliance_check.frames import (
 from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Block, Claim, Frame
 from alliance_check.normalize.dates import parse_iso
+from alliance_check.normalize.money import article_currency
 from alliance_check.references import text_days
 from alliance_check.resources import Domain, lexicon, load_domain
 from alliance_check.settings import Settings
@@ -168,6 +169,7 @@ class _Reading:
 
     year_hint: int | None = None  # the year of the last full date read: 'July 13' after 'July 12, 2014'
     last_day: str | None = None  # the last day named: what 'the previous day' and '1:28 a.m.' refer to
+    currency: str | None = None  # what a bare '$' stands for in this article (see article_currency)
     seen: set[tuple[int, int, str]] = field(default_factory=set)
     days: frozenset[date] = frozenset()  # the days the article states in full
     blocks: tuple[Block, ...] = ()
@@ -308,14 +310,18 @@ def extract_claims(
     settings = settings or Settings()
     domain = domain or load_domain(settings.domains, settings.aliases)
     reference = parse_iso(article.published) if article.published else None
-    reading = reading if reading is not None else _Reading(blocks=article.blocks)
+    reading = (
+        reading
+        if reading is not None
+        else _Reading(blocks=article.blocks, currency=article_currency(article.text, article.currency))
+    )
     seen = reading.seen
     previous: tuple[str, ...] = ()
     for sent in doc.sents:
         if not sent.text.strip() or is_reference_entry(article, sent, offset):
             continue
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference, reading.year_hint, domain)
+        mentions = find_mentions(sent.text, reference, reading.year_hint, domain, reading.currency)
         for m in mentions:
             reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
@@ -372,16 +378,17 @@ def extract_articles(
     settings = settings or Settings()
     domain = load_domain(settings.domains, settings.aliases)
     references = [parse_iso(a.published) if a.published else None for a in articles]
+    currencies = [article_currency(a.text, a.currency) for a in articles]
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
-        for s, e in candidate_spans(nlp, a.text, references[i], settings, a.blocks, domain)
+        for s, e in candidate_spans(nlp, a.text, references[i], settings, a.blocks, domain, currencies[i])
     ]
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]
     readings = [
-        _Reading(days=frozenset(text_days(a.text, ref)), blocks=a.blocks)
-        for a, ref in zip(articles, references, strict=True)
+        _Reading(days=frozenset(text_days(a.text, ref)), blocks=a.blocks, currency=currency)
+        for a, ref, currency in zip(articles, references, currencies, strict=True)
     ]
     for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
         results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i], domain))

@@ -8,6 +8,7 @@ proposes candidates; the leftmost, longest one wins where they overlap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,7 +24,14 @@ from alliance_check.normalize.dates import (
     shift,
     year_context,
 )
-from alliance_check.normalize.numbers import ParsedNumber, hedge_regex, number_regex, split_numbers
+from alliance_check.normalize.numbers import (
+    ParsedNumber,
+    hedge_regex,
+    number_regex,
+    on_grid,
+    scale_of,
+    split_numbers,
+)
 from alliance_check.normalize.times import parse_time, time_regex
 from alliance_check.normalize.units import (
     currency_name_regex,
@@ -59,21 +67,29 @@ class Mention:
     note: str | None = None
     form: str = ""
     shift_days: int | None = None  # a day told from the day last mentioned ('the previous day')
+    # the start of the mention this one restates in another unit or currency, in brackets after it
+    # ('A$512 billion ($337 billion)', '250 metres (820 feet)'): the same amount, never a conflict
+    restates: int | None = None
+    earlier: bool = False  # the value before a change ('rose from 14 to 96'): not today's value
 
 
 _BLOCKERS = [
     r"(?i:\b(?:https?://|www\.)\S+)",
     r"\S+@\S+\.\w+",
     r"\[\s*\d+\s*\]",  # footnote markers
-    # identifiers: F-35, PAC-3, COVID-19, G7 (not 'mid-2030s', 'Q3', 'FY2024', which are dates)
-    r"(?<![\w$€£¥])(?!(?i:mid|early|late|pre|post|end|start)[-‐]\d|Q[1-4]\b|FY\s?\d)[A-Za-z]+[-‐]?\d[\w‐-]*",
+    # identifiers: F-35, PAC-3, COVID-19, G7, QF12:30 (not 'mid-2030s', 'Q3', 'FY2024', which are dates)
+    r"(?<![\w$€£¥])(?!(?i:mid|early|late|pre|post|end|start)[-‐]\d|Q[1-4]\b|FY\s?\d)[A-Za-z]+[-‐]?\d(?:[\w‐-]|:\d)*",
     r"\b\d+[A-Za-z]+\d[\w]*",  # hashes and codes: 30d1d3624b24
     r"\b\d+\s?[+×x]\s?\d+\b",  # 2+2, 4x4
     r"(?i:\b[a-z]+-plus-[a-z]+\b)",  # 'two-plus-two': a name of a format, not two numbers
     r"\bv\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+\.\d+\b|\b\d+\.\d+\.\d{1,3}\b(?!\.\d)",  # versions, IPs
     r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",  # phone numbers
-    r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
+    r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b|\b(?:1\.)?\d{3}\.\d{3}\.\d{4}\b",
     r"#\d+",
+    r"(?<![\w.,])\(?0\d{1,4}\)?(?:[\s-]\d{3,4}){2}(?![\w.,]\d)",  # 020 7946 0958, 0800 123 4567
+    r"\b\d+(?:\.\d+)?\s?:\s?\d(?![\d:])|\b\d{3,}:\d+",  # ratios and scales: 3:1, 16:9, 1:50000
+    r"\b\d+-(?i:to)-\d+\b",  # a 3-to-1 margin
+    r"\b\d+(?:-\d+){3,}\b|\b\d{3}-\d+-\d+\b",  # codes in parts: 123-12-1234 (a date starts with 1, 2 or 4)
 ]
 # times of day: no number may start inside one (they are read as times, see normalize/times.py)
 _TIME_BLOCKERS = [
@@ -117,14 +133,19 @@ def _named_numbers(domain: Domain) -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?i:(?<!\w)(?:{body})(?!\w))"), words
 
 
-_LABELLED = re.compile(r"\b(?P<label>[A-Za-z]+\.?)\s+\d+[A-Za-z]?\b")
+_LABELLED = re.compile(
+    r"\b(?P<label>[A-Za-z]+\.?)\s+\d+[A-Za-z]?(?:\s?[-–]\s?\d+[A-Za-z]?)?\b"
+)  # 'pages 12-15'
 
 
 def _blocked_spans(text: str, domain: Domain) -> list[tuple[int, int]]:
     """Where no value may start: URLs, identifiers, footnotes, times, phone numbers, labels, names."""
     spans = [
-        (m.start(), m.end()) for m in _blocker_regex().finditer(text) if not _is_currency_code(m.group(0))
+        (m.start(), m.end())
+        for m in _blocker_regex().finditer(text)
+        if not (_is_currency_code(m.group(0)) or _unit_before_pattern().match(text, m.start()))
     ]
+    spans += _scores_and_phones(text)
     labels = lexicon().label_words
     spans += [(m.start(), m.end()) for m in _LABELLED.finditer(text) if m.group("label").lower() in labels]
     pattern, words = _named_numbers(domain)
@@ -132,6 +153,34 @@ def _blocked_spans(text: str, domain: Domain) -> list[tuple[int, int]]:
     if any(w in lowered for w in words):
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
     return spans
+
+
+_PAIR = re.compile(
+    r"(?<![\w.,$€£¥-])(?P<a>\d{1,3})(?P<j>\s?[-–]\s?|\s+to\s+)(?P<b>\d{1,4})(?![\w%°]|[.,]\d|\s?[-–]\s?\d)"
+)
+_WORD_BEFORE = re.compile(r"(?i)(?:^|\W)(?P<w>[a-z]+)\W*(?:(?:a|an|the|by|of|in|was|is|were)\W+){0,2}$")
+_WORD_AFTER = re.compile(r"(?i)^\W*(?:(?:a|an|the)\W+)?(?P<w>[a-z]+)")
+
+
+def _scores_and_phones(text: str) -> list[tuple[int, int]]:
+    """Two numbers that are a score, a vote or a ratio ('won 6-1', 'a 4-2 vote', 'a 5 to 4 decision',
+    'a 60-40 split'), or a local telephone number ('call 555-0199'): labels, never values.
+
+    A hyphen between two numbers is a range only when they ascend ('30-45 medics'); a pair that
+    descends or stays level ('6-1', '1-1') is a score or a ratio whatever the words around it.
+    """
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    for m in _PAIR.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        after = _WORD_AFTER.match(text[m.end() : m.end() + 20])
+        near = {x.group("w").lower() for x in (before, after) if x}
+        hyphen = "to" not in m.group("j")
+        phone = near & lex.phone_words and hyphen and len(m.group("a")) == 3 and len(m.group("b")) == 4
+        if phone or (hyphen and a >= b) or near & lex.score_words:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _phrases(words: list[str] | tuple[str, ...]) -> str:
@@ -144,6 +193,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num = number_regex()
     money_scale = "|".join(sorted(lex.money_scale_abbreviations, key=len, reverse=True))
     sym, name, unit = currency_symbol_regex(), currency_name_regex(), unit_regex()
+    attached = _phrases(list(lex.unit_attached)) or "(?!)"
     scale = "|".join(sorted([*lex.number_scales, *lex.scale_abbreviations], key=len, reverse=True))
     date_hedges = {
         **{k: v for k, v in lex.hedges.items() if v in ("lower_bound", "upper_bound")},
@@ -164,7 +214,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "unit": re.compile(
-            rf"(?P<num>{num})(?P<sep>\s*-\s*|\s*)(?:(?P<unit>{unit})(?![\w])|(?P<inch>\"|″|''|in(?=\s*(?:$|[.,;)]|"
+            rf"(?P<num>{num})(?P<sep>\s*-\s*|\s*)(?:(?P<unit>{unit})(?![\w])|(?-i:(?P<att>{attached}))(?![\w°])|"
+            r"(?P<inch>\"|″|''|in(?=\s*(?:$|[.,;)]|"
             r"thick|long|wide|tall|deep|high|across|x\b|by\b))))",
             re.IGNORECASE,
         ),
@@ -204,7 +255,8 @@ def _signal_regex() -> re.Pattern[str]:
         *lex.number_units, *lex.number_tens, *lex.number_scales, *lex.number_multiples, *lex.fractions,
         *(k for k in MONTHS if len(k) > 3), *(k for k in WEEKDAYS if len(k) > 3),
         "today", "tomorrow", "tmrw", "yesterday", "ago", "day", "days", "year", "years", "yr", "month",
-        "months", "week", "weeks", "decade", "decades", "fortnight", "dozen", "percent", "jan", "feb", "mar",
+        "months", "week", "weeks", "decade", "decades", "fortnight", "hour", "hours", "minute", "minutes",
+        "century", "dozen", "percent", "jan", "feb", "mar",
         "morning", "afternoon", "evening", "tonight", "night", "noon", "midday", "midnight", "christmas",
         *(name.split()[0] for name in lex.named_days),
         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -224,50 +276,60 @@ def has_signal(text: str) -> bool:
 
 
 def find_mentions(
-    text: str, reference: date | None = None, year_hint: int | None = None, domain: Domain = NO_DOMAIN
+    text: str,
+    reference: date | None = None,
+    year_hint: int | None = None,
+    domain: Domain = NO_DOMAIN,
+    currency: str | None = None,
 ) -> list[Mention]:
     """Every date, amount of money, percentage, measured quantity and count in ``text``.
 
-    ``year_hint`` is the year of the last full date before ``text`` (see ``resolve_match``).
+    ``year_hint`` is the year of the last full date before ``text`` (see ``resolve_match``);
+    ``currency`` is what a bare '$' stands for in this article (see ``article_currency``), USD
+    when None.
 
     >>> [(m.kind, m.value, m.unit, m.qualifier) for m in find_mentions("more than 6,000 km away")]
     [('quantity', 6000.0, 'km', 'lower_bound')]
     """
     if not has_signal(text):
         return []
-    return list(_find(text, reference, year_hint, domain))
+    return list(_find(text, reference, year_hint, domain, currency))
 
 
 @lru_cache(maxsize=4096)
-def _find(text: str, reference: date | None, year_hint: int | None, domain: Domain) -> tuple[Mention, ...]:
+def _find(
+    text: str, reference: date | None, year_hint: int | None, domain: Domain, currency: str | None
+) -> tuple[Mention, ...]:
     """find_mentions, remembered: candidate search and extraction read the same sentences."""
-    blocked = _blocked_spans(text, domain)
-    times = list(_time_candidates(text, blocked))
-    blocked += [(m.start(), m.end()) for m in _time_blocker_regex().finditer(text)]
-    blocked += [(t.start, t.end) for t in times]
-    candidates = [c for c in _candidates(text, reference) if _free(c.num_start, c.num_end, blocked)]
+    spans = _blocked_spans(text, domain)
+    times = list(_time_candidates(text, _Spans(spans)))
+    spans += [(m.start(), m.end()) for m in _time_blocker_regex().finditer(text)]
+    spans += [(t.start, t.end) for t in times]
+    blocked = _Spans(spans)
+    candidates = [c for c in _candidates(text, reference, currency) if blocked.free(c.num_start, c.num_end)]
     candidates += times
     chosen: list[Mention] = []
+    reached = -1  # candidates come by start, so one overlaps the chosen ones iff it starts before this
     for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), PRIORITY[c.form])):
-        if all(cand.end <= m.start or cand.start >= m.end for m in chosen):
+        if cand.start >= reached:
             chosen.append(cand)
-    ordered = _years_from_context(text, sorted(chosen, key=lambda m: m.start), reference, year_hint)
+            reached = cand.end
+    ordered = _years_from_context(text, chosen, reference, year_hint)
     ordered = [_offset_from_date(text, m) for m in ordered]
-    # a date widened over 'N days after' swallows the span it now includes
-    ordered = [
-        m for m in ordered if not any(o is not m and o.start <= m.start and m.end <= o.end for o in ordered)
-    ]
+    ordered = _drop_swallowed(ordered)
     hedged = [_with_hedges(text, m) for m in ordered]
-    return tuple(_days_of_times(_merge_ranges(text, hedged)))
+    merged = _merge_ranges(text, hedged)
+    merged = _join_durations(text, _ages(text, merged))
+    return tuple(_days_of_times(_restatements(text, _spans_of_dates(text, merged))))
 
 
-def _time_candidates(text: str, blocked: list[tuple[int, int]]) -> Iterator[Mention]:
+def _time_candidates(text: str, blocked: _Spans) -> Iterator[Mention]:
     """Times of day ('1:28 a.m.', '0640', 'noon'), outside URLs, identifiers and labels."""
     if not any(ch.isdigit() for ch in text) and "noon" not in text and "night" not in text:
         return
     for match in time_regex().finditer(text):
         time = parse_time(match)
-        if time is None or not _free(match.start(), match.end(), blocked):
+        if time is None or not blocked.free(match.start(), match.end()):
             continue
         yield Mention(
             start=match.start(),
@@ -368,13 +430,41 @@ def _offset_from_date(text: str, m: Mention) -> Mention:
     )
 
 
-def _free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return all(end <= s or start >= e for s, e in spans)
+def _drop_swallowed(mentions: list[Mention]) -> list[Mention]:
+    """A date widened over 'N days after' swallows the span it now includes."""
+    out: list[Mention] = []
+    reach = -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.end > reach:
+            out.append(m)
+        reach = max(reach, m.end)
+    return out
+
+
+class _Spans:
+    """Blocked stretches of a text, sorted once so that each query is a binary search."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each index
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def free(self, start: int, end: int) -> bool:
+        """No blocked stretch overlaps [start, end)."""
+        i = bisect_left(self.starts, end)  # spans[:i] start before ``end``
+        return i == 0 or self.reach[i - 1] <= start
 
 
 def _is_currency_code(text: str) -> bool:
+    lex = lexicon()
     letters = re.match(r"[A-Za-z]+", text)
-    return bool(letters and letters.group(0).upper() in lexicon().currency_codes)
+    if not letters:
+        return False
+    word = letters.group(0)
+    # 'USD3.14', 'Rs20', 'RM15': a code or a symbol made of letters, written against its amount
+    return word.upper() in lex.currency_codes or lex.currency_symbols.get(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -407,11 +497,84 @@ def _start_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         *(name.split()[0] for name in lexicon().named_days),
     ]  # fmt: skip
     dates = rf"{number}|(?i:(?<![\w])(?:{_phrases(date_words)})(?![a-z])|an?\s+(?={_phrases(spans)}\b))"
-    money = rf"(?i:(?<![A-Za-z])(?:{currency_symbol_regex()}))"
+    # zero-width, so that a sign inside a longer symbol is a start too ('the UK $A7 billion')
+    money = rf"(?i:(?<![A-Za-z])(?=(?:{currency_symbol_regex()})))"
     return re.compile(number), re.compile(dates), re.compile(money)
 
 
-def _candidates(text: str, reference: date | None) -> Iterator[Mention]:
+@lru_cache(maxsize=1)
+def _unit_before_pattern() -> re.Pattern[str]:
+    """A unit written before its number: 'magnitude 6.1', 'magnitude-8.1', 'M5.7' (a short
+    spelling needs a decimal: 'M16' is a rifle)."""
+    lex = lexicon()
+    long = [n for n in lex.unit_before if len(n) > 2]
+    short = [n for n in lex.unit_before if len(n) <= 2]
+    return re.compile(
+        rf"(?<![\w-])(?:(?i:(?P<long>{_phrases(long) or '(?!)'}))[\s-]+(?P<num>\d+(?:\.\d+)?)"
+        rf"|(?P<short>{_phrases(short) or '(?!)'})\s?(?P<snum>\d\.\d+))(?![\w.]|\.\d)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _indefinite_span_pattern() -> re.Pattern[str]:
+    """'a week', 'an hour', 'a decade': one unit of time, read as a span only after a hedge or a
+    word such as 'for' ('about a month', 'stuck for a week'); 'once a week' is a rate."""
+    lex = lexicon()
+    names = [
+        n
+        for n, (code, _) in lex.unit_names.items()
+        if dimension(code) == "time" and n.isalpha() and n not in lex.ordinals and not n.endswith("s")
+    ]
+    markers = _phrases(sorted(lex.span_markers))
+    return re.compile(
+        rf"(?i)(?:(?:^|(?<=[\s(]))(?:{hedge_regex()})|\b(?:{markers}))\s+(?P<a>an?)\s+(?P<unit>{_phrases(names)})(?![\w-])"
+    )
+
+
+def _unit_before_mentions(text: str) -> Iterator[Mention]:
+    for m in _unit_before_pattern().finditer(text):
+        word, group = (m.group("long"), "num") if m.group("long") else (m.group("short"), "snum")
+        code = lexicon().unit_before.get(word) or lexicon().unit_before.get(word.lower())
+        parsed = split_numbers(m.group(group))
+        if code is None or len(parsed) != 1:
+            continue
+        value = parsed[0][2]
+        yield Mention(
+            start=m.start(),
+            end=m.end(),
+            kind="quantity",
+            value=value.value,
+            unit=code,
+            precision=value.precision,
+            num_start=m.start(group),
+            num_end=m.end(group),
+            form="unit",
+        )
+
+
+def _indefinite_spans(text: str) -> Iterator[Mention]:
+    for m in _indefinite_span_pattern().finditer(text):
+        found = parse_unit(m.group("unit"))
+        if found is None:
+            continue
+        unit, multiplier = found
+        yield Mention(
+            start=m.start("a"),
+            end=m.end(),
+            kind="duration",
+            value=multiplier,
+            unit=unit,
+            precision=multiplier,
+            num_start=m.start("a"),
+            num_end=m.end("a"),
+            spelled=True,
+            form="unit",
+        )
+
+
+def _candidates(text: str, reference: date | None, currency: str | None = None) -> Iterator[Mention]:
+    yield from _unit_before_mentions(text)
+    yield from _indefinite_spans(text)
     pats = _patterns()
     number_starts, date_starts, money_starts = _start_regexes()
     dates = date_regex()
@@ -422,7 +585,7 @@ def _candidates(text: str, reference: date | None) -> Iterator[Mention]:
     money_context = _money_context(text)
     for start in sorted({m.start() for m in money_starts.finditer(text)}):
         match = pats["money_sym"].match(text, start)
-        if match and (mention := _number_mention("money", match, text, money_context)):
+        if match and (mention := _number_mention("money", match, text, money_context, currency)):
             yield mention
     starts = sorted({m.start() for m in number_starts.finditer(text)})
     for form, pattern in (
@@ -434,7 +597,7 @@ def _candidates(text: str, reference: date | None) -> Iterator[Mention]:
     ):
         for start in starts:
             match = pattern.match(text, start)
-            if match and (mention := _number_mention(form, match, text, money_context)) is not None:
+            if match and (mention := _number_mention(form, match, text, money_context, currency)) is not None:
                 yield mention
     covered = -1
     for start in starts:
@@ -469,7 +632,8 @@ def _with_hedges(text: str, m: Mention) -> Mention:
     if found:
         group = "h" if found.group("h") else "sym"
         word = " ".join(found.group(group).lower().split())
-        qualifier = table.get(word, table.get(word.replace(" ", ""), qualifier))
+        if m.qualifier != "range":  # 'around $40-47b': a range stays a range
+            qualifier = table.get(word, table.get(word.replace(" ", ""), qualifier))
         start = m.start - (len(window) - found.start(group))
         if m.kind == "duration" and word in lex.duration_spans:
             start, qualifier = m.start, "exact"  # 'over five years' says when, not how long
@@ -554,14 +718,18 @@ def _segment(text: str, match: re.Match[str], last: bool) -> tuple[int, int, Par
     return base + s, base + e, parsed
 
 
-def _number_mention(form: str, match: re.Match[str], text: str, money_context: bool) -> Mention | None:
+def _number_mention(
+    form: str, match: re.Match[str], text: str, money_context: bool, currency: str | None = None
+) -> Mention | None:
     lex = lexicon()
     symbol_first = form == "money" and match.re is _patterns()["money_sym"]
-    seg = _segment(text, match, last=not symbol_first)
+    pair = _hyphen_pair(match) if symbol_first else None
+    seg = pair[1] if pair else _segment(text, match, last=not symbol_first)
     if seg is None:
         return None
     num_start, num_end, parsed = seg
     value, precision = parsed.value, parsed.precision
+    value_min: float | None = None
     unit: str | None = None
     compound: str | None = None
     kind = form
@@ -572,12 +740,22 @@ def _number_mention(form: str, match: re.Match[str], text: str, money_context: b
         if cur.lower() in ("pound", "pounds") and not money_context:
             return None
         unit = parse_currency(cur)
+        if currency and " ".join(cur.lower().split()) in lex.bare_currency:
+            unit = currency  # a bare '$' in an article that writes its own dollar that way
         scale = (match.groupdict().get("ms") or match.groupdict().get("sc") or "").lower()
         if scale:
-            factor = lex.money_scale_abbreviations.get(scale) or lex.number_scales.get(scale)
-            factor = factor or lex.scale_abbreviations.get(scale)
-            if factor:
-                value, precision = value * factor, precision * factor
+            factor = float(
+                lex.money_scale_abbreviations.get(scale)
+                or lex.number_scales.get(scale)
+                or lex.scale_abbreviations.get(scale)
+                or 1.0
+            )
+            value, precision = on_grid(value * factor, precision * factor), precision * factor
+        if pair:
+            # '$40-47b', '$5-10 million': the scale written once belongs to both ends
+            low_start, low_text, low = pair[0]
+            value_min = _with_scale(low, low_text, value, text[seg[0] : match.end()])
+            num_start = low_start
         if unit is None:
             return None
         opened = text[match.start() - 1 : match.start()] == "(" and text[end : end + 1] == ")"
@@ -587,19 +765,28 @@ def _number_mention(form: str, match: re.Match[str], text: str, money_context: b
         unit = "pp" if "point" in match.group("pc").lower() else "%"
     elif form == "unit":
         word = match.group("unit")
+        if match.group("att"):  # '40C': a letter that is a unit only against its digits
+            if match.group("sep") or not match.group("num")[-1:].isdigit():
+                return None
+            word = match.group("att")
         if word is None:
             if not match.group("num")[-1:].isdigit():
                 return None  # a closing quote after words, not an inch mark
             found: tuple[str, float] | None = ("in", 1.0)
         else:
-            found = parse_unit(word)
-            if found is None or (len(word) <= 2 and word not in lex.unit_names):
+            attached = lex.unit_attached.get(word) if match.group("att") else None
+            found = (attached, 1.0) if attached else parse_unit(word)
+            # a short spelling counts in its own case only ('5 m', not '5 M'); '°C' has no case
+            short = len(word) <= 2 and word.isalpha() and word not in lex.unit_names and not attached
+            if found is None or short:
                 return None
             if word.lower() in ("pound", "pounds") and money_context:
                 return None
         assert found is not None
         unit, multiplier = found
-        value, precision = value * multiplier, precision * multiplier
+        if word and not match.group("sep") and word in lex.suffix_scales and _counted_noun_at(text, end):
+            return None  # '1.5m people' is a million-fold count, not metres (the count reads it)
+        value, precision = on_grid(value * multiplier, precision * multiplier), precision * multiplier
         kind = "duration" if dimension(unit) == "time" else "quantity"
         if "-" in match.group("sep") and word:
             compound = word.lower()
@@ -610,6 +797,20 @@ def _number_mention(form: str, match: re.Match[str], text: str, money_context: b
         if compound in lex.hedges_after:
             return None
         kind = "count"
+    if value_min is not None:
+        return Mention(
+            start=start,
+            end=end,
+            kind=kind,
+            value=value_min,
+            value_max=value,
+            qualifier="range",
+            unit=unit,
+            precision=precision,
+            num_start=num_start,
+            num_end=num_end,
+            form=form,
+        )
     return Mention(
         start=start,
         end=end,
@@ -624,6 +825,45 @@ def _number_mention(form: str, match: re.Match[str], text: str, money_context: b
         compound=compound,
         form=form,
     )
+
+
+_NEXT_WORD = re.compile(r"\s+(?P<w>[a-z]+)\b")
+
+
+def _counted_noun_at(text: str, at: int) -> bool:
+    """A noun of counted things next: 'people', 'homes', 'votes' (not 'long', 'tall', 'sprint')."""
+    found = _NEXT_WORD.match(text, at)
+    if not found:
+        return False
+    word, lex = found.group("w"), lexicon()
+    measures = {p for d in lex.dimensions.values() for p in (d.get("subject"), *d.get("properties", ()))}
+    if word in lex.synonyms and lex.synonyms[word] not in measures:  # 'away', 'tall' say a measure
+        return True
+    return len(word) > 3 and word.endswith("s") and word not in lex.unit_names and word not in lex.hedges
+
+
+def _hyphen_pair(
+    match: re.Match[str],
+) -> tuple[tuple[int, str, ParsedNumber], tuple[int, int, ParsedNumber]] | None:
+    """'$40-47b': the two ends of a range written after one currency sign, or None."""
+    raw = match.group("num")
+    segments = split_numbers(raw)
+    if len(segments) != 2 or segments[0][0] != 0 or segments[1][1] != len(raw.rstrip()):
+        return None
+    (s0, e0, low), (s1, e1, high) = segments
+    if not re.fullmatch(r"\s*[-–]\s*", raw[e0:s1]) or not low.value < high.value:
+        return None
+    base = match.start("num")
+    return (base + s0, raw[s0:e0], low), (base + s1, base + e1, high)
+
+
+def _with_scale(low: ParsedNumber, low_text: str, high: float, high_text: str) -> float:
+    """The low end of a range takes the scale written on the high end when it has none of its own
+    ('$40-47b', '$5-10 million'), as long as the range still ascends."""
+    scale = scale_of(high_text)
+    if scale_of(low_text) == 1.0 and scale > 1.0 and low.value * scale < high:
+        return on_grid(low.value * scale, low.precision * scale)
+    return low.value
 
 
 def _count_mention(start: int, end: int, raw: str, parsed: ParsedNumber) -> Mention:
@@ -643,41 +883,270 @@ def _count_mention(start: int, end: int, raw: str, parsed: ParsedNumber) -> Ment
 
 
 def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Join 'between 10 and 20 km', 'from 3 to 5 million', '10-20%' into one range mention."""
+    """Join two values that are the ends of one range into one range mention: 'between 10 and 20 km',
+    'from 3 to 5 million', '$310-$420 billion', 'around 30-45', 'two or three years'.
+
+    'rose from 14 to 96' is a change, not a range: both values stay, the first marked earlier.
+    'two, and possibly up to four' is two with four as its top: one range.
+    """
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
-        if i + 1 < len(mentions) and m.kind not in ("date", "time"):
-            n = mentions[i + 1]
-            joiner = text[m.end : n.start]
-            opened = _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
-            same = n.kind == m.kind or (m.kind == "count" and m.unit is None and n.kind != "date")
-            word = joiner.strip().lower()
-            if (
-                same
-                and _RANGE_JOIN.match(joiner)
-                and (opened or word in ("-", "–", "—", "to"))
-                and (opened or m.qualifier == "exact")
-                and n.qualifier == "exact"
-                and isinstance(m.value, float)
-                and isinstance(n.value, float)
-                and m.value < n.value
-            ):
-                start = m.start - len(opened.group(0)) if opened else m.start
-                out.append(
-                    replace(
-                        n,
-                        start=start,
-                        value=m.value,
-                        value_max=n.value,
-                        qualifier="range",
-                        num_start=m.num_start,
-                        precision=min(float(m.precision), float(n.precision)),
-                    )
+        n = mentions[i + 1] if i + 1 < len(mentions) else None
+        if n is None or m.kind in ("date", "time") or not _same_measure(m, n):
+            out.append(_marked_earlier(text, m))
+            i += 1
+            continue
+        if n.kind == "duration" and m.kind == "count" and _says_when(text, m):
+            m = replace(m, start=m.num_start, qualifier="exact")  # 'over five to seven years'
+        assert isinstance(m.value, float) and isinstance(n.value, float)
+        joiner = text[m.end : n.start]
+        word = " ".join(joiner.split()).lower()
+        opened = _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
+        start = m.start - len(opened.group(0)) if opened else m.start
+        from_to = opened is not None and opened.group(0).strip().lower() == "from" and word == "to"
+        if from_to and (m.value > n.value or _change_before(text, start)):
+            out += [replace(m, earlier=True), n]  # 'rose from 14 to 96': two values in time
+            i += 2
+            continue
+        low = _scaled_low(m, n, text)
+        ranged = (
+            n.qualifier == "exact"
+            and low < n.value
+            and (
+                (_RANGE_JOIN.match(joiner) and (opened or word in ("-", "–", "—", "to")))
+                or (word == "or" and n.value <= 2 * low + 1)  # 'one or two years'
+            )
+            and (opened or m.qualifier in ("exact", "approx"))
+        )
+        if ranged:
+            out.append(
+                replace(
+                    n,
+                    start=start,
+                    value=low,
+                    value_max=n.value,
+                    qualifier="range",
+                    num_start=m.num_start,
+                    precision=min(float(m.precision) * (low / m.value or 1.0), float(n.precision)),
                 )
-                i += 2
-                continue
-        out.append(m)
+            )
+            i += 2
+            continue
+        bounded = n.qualifier == "upper_bound" and m.qualifier in ("exact", "approx") and m.value < n.value
+        if bounded and _open_end_regex().fullmatch(joiner):
+            out.append(
+                replace(m, end=n.end, value_max=n.value, qualifier="range")
+            )  # 'two, possibly up to four'
+            i += 2
+            continue
+        out.append(_marked_earlier(text, m))
         i += 1
     return out
+
+
+def _says_when(text: str, m: Mention) -> bool:
+    """The hedge before a span says when, not how long ('over', 'in': see _with_hedges)."""
+    return " ".join(text[m.start : m.num_start].lower().split()) in lexicon().duration_spans
+
+
+def _same_measure(m: Mention, n: Mention) -> bool:
+    """Two numeric mentions that can be the ends of one range: same kind and unit, or a bare
+    number before a measured one ('between 10 and 20 km', '40-47 billion dollars')."""
+    if not (isinstance(m.value, float) and isinstance(n.value, float)) or n.kind == "date":
+        return False
+    return (n.kind == m.kind and n.unit == m.unit) or (m.kind == "count" and m.unit is None)
+
+
+def _scaled_low(m: Mention, n: Mention, text: str) -> float:
+    """The low end takes the scale written only on the high end ('$310-$420 billion')."""
+    assert isinstance(m.value, float) and isinstance(n.value, float)
+    scale = scale_of(text[n.num_start : n.num_end])
+    if scale == 1.0 and n.kind == "money":
+        scale = scale_of(text[n.num_start : n.end])  # '$700 m' is money ('20 m' is metres)
+    if scale > 1.0 and scale_of(text[m.num_start : m.num_end]) == 1.0 and m.value * scale < n.value:
+        return on_grid(m.value * scale, float(m.precision) * scale)
+    return m.value
+
+
+@lru_cache(maxsize=1)
+def _change_regex() -> re.Pattern[str]:
+    words = _phrases(sorted(lexicon().change_words))
+    return re.compile(rf"(?i)\b(?:{words})\b")
+
+
+def _change_before(text: str, at: int) -> bool:
+    """A word of change shortly before ``at``: 'the toll rose from', 'cut its forecast from'."""
+    return _change_regex().search(text, max(0, at - 40), at) is not None
+
+
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+
+
+def _marked_earlier(text: str, m: Mention) -> Mention:
+    """'up from 31', 'rose to 281 from 31': the value a change started from."""
+    found = (
+        _FROM_BEFORE.search(text, max(0, m.start - 8), m.start) if m.kind not in ("date", "time") else None
+    )
+    return replace(m, earlier=True) if found and _change_before(text, found.start()) else m
+
+
+@lru_cache(maxsize=1)
+def _open_end_regex() -> re.Pattern[str]:
+    words = _phrases(lexicon().open_ends)
+    return re.compile(rf"(?i)\s*,?\s*(?:(?:and|or|but)\s+)?(?:{words})\s+")
+
+
+_AGED = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:between\s+|from\s+)?$")
+# 'Ann Lee, 24,' or 'the pilot, 24,': a person, then the age set off by commas
+_NAME_BEFORE = re.compile(
+    r"(?:(?<![\w,])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+    r"|\b(?i:the|a|an|his|her|their|its|our|whose)\s+(?:[a-z-]+\s+){0,2}(?P<role>[a-z][a-z'’-]+)),\s*$"
+)
+_AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$|and\b|or\b)")
+_AND_BEFORE = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")
+
+
+def _ages(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's age is a span of years: 'Ana Silva, 61, of Porto', 'aged 19 and 44'."""
+    out: list[Mention] = []
+    previous: Mention | None = None
+    for m in mentions:
+        if _is_age(text, m, previous):
+            m = replace(m, kind="duration", unit="yr", note="age")
+        out.append(m)
+        previous = m
+    return out
+
+
+_AGE_NUMBERS = re.compile(r"[1-9]\d{0,2}(?:\s*(?:-|–|to|and)\s*[1-9]\d{0,2})?")
+
+
+def _is_age(text: str, m: Mention, previous: Mention | None) -> bool:
+    """Whole years written in digits, after 'aged' or set off by commas after a person."""
+    values = [v for v in (m.value, m.value_max) if v is not None]
+    if m.kind != "count" or m.spelled or m.unit is not None or m.qualifier not in ("exact", "range"):
+        return False
+    if not _AGE_NUMBERS.fullmatch(text, m.num_start, m.num_end) or any(float(v) > 120 for v in values):
+        return False
+    if _AGED.search(text, max(0, m.start - 8), m.start):  # 'aged 26', 'aged between 5 and 12'
+        return True
+    if previous is not None and previous.note == "age" and _AND_BEFORE.fullmatch(text, previous.end, m.start):
+        return True  # 'aged 19 and 44'
+    person = _NAME_BEFORE.search(text, max(0, m.start - 60), m.start)
+    if m.value_max is not None or not person or not _AGE_AFTER.match(text, m.end):
+        return False
+    lex = lexicon()
+    word = (person.group("name") or person.group("role")).split()[-1].lower().strip(".")
+    return not (
+        (person.group("name") or "").lower() in lex.place_names
+        or word in MONTHS
+        or word in WEEKDAYS
+        or word in lex.label_words
+        or word in lex.number_units
+        or word in lex.unit_names
+    )
+
+
+def _join_durations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'two hours and ten minutes', '2 years 6 months': one span, in the smaller unit."""
+    lex = lexicon()
+    out: list[Mention] = []
+    for n in mentions:
+        m = out[-1] if out else None
+        if (
+            m is not None
+            and m.kind == n.kind == "duration"
+            and m.note is None
+            and n.note is None
+            and m.qualifier in ("exact", "approx")
+            and n.qualifier == "exact"
+            and m.value_max is None
+            and n.value_max is None
+            and isinstance(m.value, float)
+            and isinstance(n.value, float)
+            and m.unit in lex.units
+            and n.unit in lex.units
+            and lex.units[m.unit or ""].factor > lex.units[n.unit or ""].factor
+            and re.fullmatch(r"\s*,?\s*(?:and\s+)?", text[m.end : n.start])
+        ):
+            ratio = lex.units[m.unit or ""].factor / lex.units[n.unit or ""].factor
+            out[-1] = replace(n, start=m.start, value=m.value * ratio + n.value, qualifier=m.qualifier,
+                              num_start=m.num_start)  # fmt: skip
+            continue
+        out.append(n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _relative_span_regex() -> re.Pattern[str]:
+    lex = lexicon()
+    names = [n for n, (code, _) in lex.unit_names.items() if dimension(code) == "time" and n.isalpha()]
+    return re.compile(
+        rf"(?i)(?:(?:in|within)\s+)?(?P<num>{number_regex()})\s+(?P<unit>{_phrases(names)})"
+        r"(?:\s+(?:ago|from\s+now|later|earlier|hence|time|before|after))?"
+    )
+
+
+def _spans_of_dates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'in three years', '61 years ago': a date counted from another, whose span is also a figure a
+    reader checks. The span is given too, as a duration that restates the date."""
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        if m.kind != "date" or not m.relative:
+            continue
+        found = _relative_span_regex().fullmatch(text, m.num_start, m.num_end)
+        unit = parse_unit(found.group("unit")) if found else None
+        numbers = split_numbers(found.group("num")) if found else []
+        if found is None or unit is None or len(numbers) != 1:
+            continue
+        parsed = numbers[0][2]
+        code, multiplier = unit
+        out.append(
+            Mention(
+                start=found.start("num"),
+                end=found.end("unit"),
+                kind="duration",
+                value=parsed.value * multiplier,
+                unit=code,
+                qualifier="approx" if m.qualifier == "approx" else "exact",
+                precision=parsed.precision * multiplier,
+                num_start=found.start("num"),
+                num_end=found.end("num"),
+                spelled=parsed.spelled,
+                form="unit",
+                restates=m.start,
+            )
+        )
+    return out
+
+
+_RESTATED = re.compile(r"\s*(?:[(\[]\s*(?:or\s+|i\.e\.,?\s+|equivalent\s+to\s+)?|,\s*or\s+|/\s*)")
+
+
+def _restatements(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'A$512 billion ($337 billion)', '250 metres (820 feet)', '6,500 km, or 4,000 miles': the second
+    amount restates the first in another currency or unit; mark it so it is never a conflict."""
+    out: list[Mention] = []
+    for n in mentions:
+        m = out[-1] if out else None
+        if m is not None and n.restates is None and _restates(text, m, n):
+            n = replace(n, restates=m.start)
+        out.append(n)
+    return out
+
+
+def _restates(text: str, m: Mention, n: Mention) -> bool:
+    if m.kind == "date" or n.kind != m.kind or m.kind == "count" or m.kind == "percent":
+        return False
+    joiner = _RESTATED.fullmatch(text, m.end, n.start)
+    if joiner is None:
+        return False
+    bracket = "(" in joiner.group(0) or "[" in joiner.group(0)
+    if m.kind == "money":
+        return bracket or m.unit != n.unit
+    lex = lexicon()
+    a, b = lex.units.get(m.unit or ""), lex.units.get(n.unit or "")
+    return a is not None and b is not None and a.dimension == b.dimension and (bracket or a.code != b.code)

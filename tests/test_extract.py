@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from alliance_check.extract import extract_claims
+from alliance_check.extract import extract_articles, extract_claims
 from alliance_check.sources import make_article
 
 CASES = [
@@ -74,3 +75,22 @@ def test_as_of_comes_from_a_date_in_the_sentence(nlp: Any) -> None:
     )
     count = next(c for c in extract_claims(nlp(article.text), article) if c.kind == "count")
     assert count.as_of == "2015"
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "unit"),
+    [
+        pytest.param("The state paid $650m for the line.", "AUD", "AUD", id="declared in front matter"),
+        pytest.param(
+            "A grant of $A20 million came first. The state paid $650m.", None, "AUD", id="written elsewhere"
+        ),
+        pytest.param("The state paid $650m for the line.", None, "USD", id="nothing says otherwise"),
+    ],
+)
+def test_a_bare_dollar_is_read_in_the_article_currency(
+    nlp: Any, text: str, declared: str | None, unit: str
+) -> None:
+    article = replace(make_article("cur.txt", text), currency=declared)
+    (claims,) = extract_articles([article], nlp)
+    (paid,) = [c for c in claims if c.kind == "money" and c.value == 650e6]
+    assert paid.unit == unit
