@@ -24,6 +24,7 @@ from alliance_check.sources.frontmatter import parse_yaml, read_date, split_fron
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 CP1252 = "The caf\u00e9\u2019s \u201cfinal\u201d bill: \u20ac4.5 million, up 12% on 2022.\n"
+SJIS = "\u6771\u4eac\u30675\u4e07\u4eba\u306e\u7c73\u5175\u304c\u99d0\u7559\u3057\u3066\u3044\u308b\u3002"
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,40 @@ CP1252 = "The caf\u00e9\u2019s \u201cfinal\u201d bill: \u20ac4.5 million, up 12%
         pytest.param(b"Plain 5,000.\n", None, "Plain 5,000.\n", None, id="UTF-8 needs no note"),
         pytest.param(CP1252.encode("cp1252"), None, CP1252, "read as Windows-1252", id="Windows-1252"),
         pytest.param(b"\xef\xbb\xbfBOM 5 km", None, "BOM 5 km", None, id="UTF-8 with a BOM"),
+        # a short text with an accent: detectors guess UTF-16, Big5 or Shift JIS on so little
+        pytest.param(
+            "Ni\u00f1o".encode("cp1252"), None, "Ni\u00f1o", "read as Windows-1252", id="short Western"
+        ),
+        pytest.param(
+            "El Ni\u00f1o".encode("cp1252"), None, "El Ni\u00f1o", "read as Windows-1252", id="not Big5"
+        ),
+        pytest.param(
+            "Z\u00fcrich".encode("cp1252"), None, "Z\u00fcrich", "read as Windows-1252", id="not UTF-16-BE"
+        ),
+        pytest.param("\u00d1".encode("cp1252"), None, "\u00d1", "read as Windows-1252", id="one byte"),
+        pytest.param(
+            "na\u00efve caf\u00e9 r\u00e9sum\u00e9".encode("cp1252"),
+            None,
+            "na\u00efve caf\u00e9 r\u00e9sum\u00e9",
+            "read as Windows-1252",
+            id="Western among equally good guesses",
+        ),
+        pytest.param(
+            "\u041c\u043e\u0441\u043a\u0432\u0430: 5 000 \u0447\u0435\u043b\u043e\u0432\u0435\u043a".encode(
+                "cp1251"
+            ),
+            None,
+            "\u041c\u043e\u0441\u043a\u0432\u0430: 5 000 \u0447\u0435\u043b\u043e\u0432\u0435\u043a",
+            "read as Windows-1251",
+            id="Cyrillic code page detected",
+        ),
+        pytest.param(
+            SJIS.encode("shift_jis"),
+            None,
+            SJIS,
+            "read as Shift JIS (cp932)",
+            id="multi-byte when no code page fits",
+        ),
         pytest.param("Ni\u00f1o".encode("latin-1"), "latin-1", "Ni\u00f1o", None, id="forced encoding"),
         pytest.param(
             "\u041c\u043e\u0441\u043a\u0432\u0430: 5 000 \u0447\u0435\u043b\u043e\u0432\u0435\u043a".encode(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from functools import lru_cache
 
 from alliance_check.models import InputError
 
@@ -42,7 +43,13 @@ def encoding_name(encoding: str) -> str:
 
 
 def _detect(data: bytes) -> str | None:
-    """The encoding of bytes that are not UTF-8, or None when it cannot be told."""
+    """The encoding of bytes that are not UTF-8, or None when it cannot be told.
+
+    Single-byte code pages are tried first: a few accented letters ('Niño') read cleanly in many of
+    them and detectors then guess a multi-byte encoding on no evidence. Only when no single-byte
+    reading makes sense is a multi-byte one (Shift JIS, GB18030, Big5) considered; encodings that do
+    not read ASCII as ASCII (UTF-16 without a BOM, EBCDIC) never are.
+    """
     ascii_share = sum(1 for b in data[:65536] if b < 128) / max(len(data[:65536]), 1)
     try:
         data.decode("cp1252")
@@ -54,14 +61,39 @@ def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     try:
-        best = from_bytes(data).best()
+        found = list(from_bytes(data, cp_isolation=_single_byte())) or list(from_bytes(data))
     except Exception:  # a detector's failure is "cannot tell", never a crash
         return None
-    if best is None:
+    found = [m for m in found if _reads_ascii(m.encoding)]
+    if not found:
         return None
-    if western and "cp1252" in best.could_be_from_charset:
+    best = found[0]  # the detector's order: least chaos, then most coherence
+    equally_good = (c for m in found if m.chaos <= best.chaos for c in m.could_be_from_charset)
+    if western and "cp1252" in equally_good:
         return "cp1252"  # the Western code page among equally good guesses
     return str(best.encoding)
+
+
+_ASCII = b"Aa Zz 09 .,;:!?()$%"
+
+
+@lru_cache(maxsize=64)
+def _reads_ascii(encoding: str) -> bool:
+    """Whether ASCII bytes read as themselves: not UTF-16 or UTF-32 (which need a BOM here, as
+    text without NUL bytes is never in them) nor EBCDIC."""
+    try:
+        return _ASCII.decode(encoding) == _ASCII.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+@lru_cache(maxsize=1)
+def _single_byte() -> list[str]:
+    """The single-byte encodings charset-normalizer knows, and UTF-8."""
+    from charset_normalizer.constant import IANA_SUPPORTED
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    return [e for e in IANA_SUPPORTED if not is_multi_byte_encoding(e)] + ["utf_8"]
 
 
 def decode(source: str, data: bytes, encoding: str | None = None) -> tuple[str, list[str]]:
