@@ -35,6 +35,7 @@ from alliance_check.settings import Settings
 KEEP, ASIDE, DROP, YEAR = "keep", "aside", "drop", "year"
 NOT_COMPARED_BACK = "refers back to things already counted: not compared"
 NOT_COMPARED_EARLIER = "an earlier or contrasted value: not compared"
+NOT_COMPARED_TOP = "the upper end of the range '{}': compared as part of the range"
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -111,6 +112,16 @@ def _is_previous_value(m: Mention, sent_text: str) -> bool:
     return bool(_previous_value_regex().search(sent_text[max(0, m.start - 30) : m.start]))
 
 
+def _top_claim(make: _ClaimMaker, m: Mention, base: int, whole: Claim, as_of: str | None) -> Claim:
+    """The top end of a range as a claim of its own, for readers of ``value`` alone; the range
+    itself is what is compared."""
+    assert m.top is not None and m.value_max is not None
+    return make(
+        base + m.top, base + m.end, m.kind, m.value_max, frame=None, unit=m.unit, qualifier="upper_bound",
+        as_of=as_of, precision=m.precision, note=NOT_COMPARED_TOP.format(whole.text),
+    )  # fmt: skip
+
+
 class _ClaimMaker:
     """Builds the Claim records of one sentence, with positions from the article."""
 
@@ -171,6 +182,7 @@ class _Reading:
     last_day: str | None = None  # the last day named: what 'the previous day' and '1:28 a.m.' refer to
     currency: str | None = None  # what a bare '$' stands for in this article (see article_currency)
     seen: set[tuple[int, int, str]] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
     days: frozenset[date] = frozenset()  # the days the article states in full
     blocks: tuple[Block, ...] = ()
 
@@ -331,6 +343,7 @@ def extract_claims(
         previous = content_words(sent)
         make = _ClaimMaker(article, sent.text, base, offset)
         sentence_claims: list[Claim] = []
+        by_start: dict[int, Claim] = {}  # the claim of each mention, by where it starts in the sentence
         for m in mentions:
             status = _count_status(m, doc, base, sent.text, settings) if m.kind == "count" else KEEP
             if status == DROP:
@@ -350,15 +363,23 @@ def extract_claims(
                 )  # fmt: skip
             else:
                 note = m.note
-                if _is_previous_value(m, sent.text):
+                restated = by_start.get(m.restates) if m.restates is not None else None
+                if m.earlier or _is_previous_value(m, sent.text):
                     frame, note = None, NOT_COMPARED_EARLIER
                 elif status == ASIDE:
                     frame, note = None, NOT_COMPARED_BACK
+                elif restated is not None and restated.frame is None:
+                    frame, note = None, restated.note  # the same value, set aside as its first telling
+                elif restated is not None and frame is not None:
+                    frame = replace(frame, restates=restated.id)
+                as_of = _as_of(m, dates, article, sent.text)
                 claim = make(
                     base + m.start, base + m.end, m.kind, m.value, frame=frame, value_max=m.value_max,
-                    unit=m.unit, qualifier=m.qualifier, as_of=_as_of(m, dates, article, sent.text),
-                    precision=m.precision, note=note,
+                    unit=m.unit, qualifier=m.qualifier, as_of=as_of, precision=m.precision, note=note,
                 )  # fmt: skip
+                if m.top is not None and m.value_max is not None:
+                    sentence_claims.append(_top_claim(make, m, base, claim, as_of))
+            by_start.setdefault(m.start, claim)
             sentence_claims.append(claim)
         day = next((str(d.value) for d in dates if len(str(d.value)) == 10), article.published)
         sentence_claims.extend(_place_claims(idx, make, taken, _years(dates, sent.text), context, day))
@@ -366,6 +387,9 @@ def extract_claims(
             marker = (claim.start, claim.end, claim.kind)  # article offsets
             if marker not in seen:
                 seen.add(marker)
+                if claim.id in reading.ids:  # '61 years ago': a date and its span start together
+                    claim = replace(claim, id=f"{claim.id}:{claim.kind}")
+                reading.ids.add(claim.id)
                 yield claim
 
 

@@ -71,6 +71,7 @@ class Mention:
     # ('A$512 billion ($337 billion)', '250 metres (820 feet)'): the same amount, never a conflict
     restates: int | None = None
     earlier: bool = False  # the value before a change ('rose from 14 to 96'): not today's value
+    top: int | None = None  # where a range's top end is written: '20 km' in 'between 10 and 20 km'
 
 
 _BLOCKERS = [
@@ -810,6 +811,7 @@ def _number_mention(
             num_start=num_start,
             num_end=num_end,
             form=form,
+            top=seg[0],
         )
     return Mention(
         start=start,
@@ -930,6 +932,7 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
                     qualifier="range",
                     num_start=m.num_start,
                     precision=min(float(m.precision) * (low / m.value or 1.0), float(n.precision)),
+                    top=n.start,
                 )
             )
             i += 2
@@ -937,7 +940,7 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         bounded = n.qualifier == "upper_bound" and m.qualifier in ("exact", "approx") and m.value < n.value
         if bounded and _open_end_regex().fullmatch(joiner):
             out.append(
-                replace(m, end=n.end, value_max=n.value, qualifier="range")
+                replace(m, end=n.end, value_max=n.value, qualifier="range", top=n.start)
             )  # 'two, possibly up to four'
             i += 2
             continue

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from alliance_check.extract import extract_articles, extract_claims
+from alliance_check.extract import NOT_COMPARED_EARLIER, extract_articles, extract_claims
 from alliance_check.sources import make_article
 
 CASES = [
@@ -67,6 +67,81 @@ def test_earlier_values_are_not_grouped(nlp: Any) -> None:
     current, earlier = [c for c in extract_claims(nlp(article.text), article) if c.kind == "money"]
     assert current.frame is not None
     assert earlier.frame is None and earlier.note and "not compared" in earlier.note
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        pytest.param("The submarines will cost A$368 billion ($245 billion) over 30 years.",
+                     "A$368 billion", "$245 billion", id="money"),
+        pytest.param("The new tower rises 300 metres (985 feet) above the harbour.",
+                     "300 metres", "985 feet", id="length"),
+        pytest.param("The rescue flight covered 1,200 km, or 746 miles, in the storm.",
+                     "1,200 km", "746 miles", id="comma or"),
+    ],
+)  # fmt: skip
+def test_a_restatement_names_the_claim_it_restates(nlp: Any, text: str, first: str, second: str) -> None:
+    article = make_article("x.txt", text, published="2024-05-01")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    told, restated = claims[second], claims[first]
+    assert told.frame is not None and restated.frame is not None
+    assert (told.frame.restates, restated.frame.restates) == (restated.id, None)
+    assert told.same_statement(restated) and restated.same_statement(told)
+
+
+def test_a_restatement_of_an_earlier_value_is_set_aside_with_it(nlp: Any) -> None:
+    article = make_article("x.txt", "Profit fell to A$2.1 billion, down from A$3 billion (US$2 billion).")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    assert claims["A$2.1 billion"].frame is not None
+    for text in ("A$3 billion", "US$2 billion"):
+        assert claims[text].frame is None and claims[text].note == NOT_COMPARED_EARLIER
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "current"),
+    [
+        pytest.param("The death toll rose from 14 to 96 overnight.", "14", "96", id="rose from to"),
+        pytest.param("Enrolment reached 281 this year, up from 57.", "57", "281", id="up from"),
+        pytest.param("The fare was cut to $4.50 from $6 in March.", "$6", "$4.50", id="to then from"),
+    ],
+)
+def test_an_earlier_value_is_recorded_not_compared(nlp: Any, text: str, earlier: str, current: str) -> None:
+    article = make_article("x.txt", text, published="2024-05-01")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    assert claims[earlier].frame is None and claims[earlier].note == NOT_COMPARED_EARLIER
+    assert claims[current].frame is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "top", "value", "unit"),
+    [
+        pytest.param("Crews cleared between 10 and 20 km of road.", "between 10 and 20 km", "20 km", 20.0,
+                     "km", id="between and"),
+        pytest.param("The storm caused $40-47b in damage.", "$40-47b", "47b", 47e9, "USD", id="one sign"),
+        pytest.param("Around 30-45 volunteers came each day.", "Around 30-45", "45", 45.0, None,
+                     id="hedged"),
+        pytest.param("The repairs will take two, possibly up to four, years.", "two, possibly up to four",
+                     "up to four", 4.0, None, id="open top"),
+    ],
+)  # fmt: skip
+def test_the_top_of_a_range_is_a_claim_of_its_own(
+    nlp: Any, text: str, whole: str, top: str, value: float, unit: str | None
+) -> None:
+    article = make_article("x.txt", text, published="2024-05-01")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    ranged, upper = claims[whole], claims[top]
+    assert (ranged.qualifier, ranged.value_max) == ("range", value)
+    assert (upper.kind, upper.value, upper.unit, upper.qualifier) == (ranged.kind, value, unit, "upper_bound")
+    assert text[upper.start : upper.end] == top and upper.column == text.index(top, ranged.start) + 1
+    assert upper.frame is None and upper.note and "compared as part of the range" in upper.note
+
+
+def test_claims_that_start_together_have_their_own_ids(nlp: Any) -> None:
+    article = make_article("x.txt", "The lighthouse was built 61 years ago.", published="2024-05-01")
+    date, span = sorted(extract_claims(nlp(article.text), article), key=lambda c: c.kind)
+    assert (date.kind, span.kind, span.text) == ("date", "duration", "61 years")
+    assert date.id == "x.txt:1:26" and span.id == "x.txt:1:26:duration"
+    assert span.frame is not None and span.frame.restates == date.id
 
 
 def test_as_of_comes_from_a_date_in_the_sentence(nlp: Any) -> None:
