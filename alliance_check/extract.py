@@ -1,6 +1,6 @@
 """spaCy Doc + Article -> Claims. spaCy stops here: what leaves this module is plain records.
 
-Values come from the rule scanner (mentions.py), places from the parser's entities; each claim
+Values come from the rule scanner (mentions/), places from the parser's entities; each claim
 gets the frame of what it is about (frames.py). Which sentences are parsed at all is decided in
 candidates.py.
 """
