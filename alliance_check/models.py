@@ -218,8 +218,8 @@ class Claim:
     sentence_start: int = 0
 
     def same_statement(self, other: Claim) -> bool:
-        """Whether one of the two restates the other in another unit or currency ('A$368bn
-        ($245bn)'): one statement in two units, never two values to set against each other."""
+        """Whether one of the two restates the other in another unit or currency ('NZ$1.9bn
+        ($1.1bn)'): one statement in two units, never two values to set against each other."""
         return (self.frame is not None and self.frame.restates == other.id) or (
             other.frame is not None and other.frame.restates == self.id
         )

@@ -38,7 +38,7 @@ def test_cache_round_trip_gives_the_same_claims(tmp_path: Path, nlp: Any) -> Non
 
 
 def test_cached_claims_keep_their_ids_and_restatements_under_another_name(tmp_path: Path, nlp: Any) -> None:
-    text = "The pier, built 61 years ago, is 300 metres (985 feet) long."
+    text = "The pier, built 61 years ago, is 420 metres (1,378 feet) long."
     settings = Settings()
     extract([make_article("a.txt", text, published="2024-05-01")], settings, str(tmp_path))
     moved = make_article("b.txt", text, published="2024-05-01")  # the same text elsewhere: cached

@@ -296,18 +296,18 @@ def test_same_source_pairs_are_not_compared() -> None:
 
 
 def test_a_restatement_in_other_units_is_one_statement() -> None:
-    """'A$368 billion ($245 billion)': one statement in two currencies, grouped as one fact and
+    """'NZ$1.9 billion ($1.1 billion)': one statement in two currencies, grouped as one fact and
     never set against itself; without the restatement the two could not share a group."""
-    ctx = ("submarine", "program", "cost")
-    aud = make_claim("a", 368e9, kind="money", unit="AUD", head="cost", context=ctx, precision=1e9)
-    usd = make_claim("a", 245e9, kind="money", unit="USD", head="cost", context=ctx, precision=1e9, line=2)
-    told = replace(usd, frame=replace(usd.frame, restates=aud.id))  # type: ignore[arg-type]
-    assert _same_source_clash(aud, usd) and not _same_source_clash(aud, told)
+    ctx = ("stadium", "council", "cost")
+    nzd = make_claim("a", 1.9e9, kind="money", unit="NZD", head="cost", context=ctx, precision=1e8)
+    usd = make_claim("a", 1.1e9, kind="money", unit="USD", head="cost", context=ctx, precision=1e8, line=2)
+    told = replace(usd, frame=replace(usd.frame, restates=nzd.id))  # type: ignore[arg-type]
+    assert _same_source_clash(nzd, usd) and not _same_source_clash(nzd, told)
     others = [
-        make_claim("b", 245e9, kind="money", unit="USD", head="cost", context=ctx, precision=1e9),
-        make_claim("c", 368e9, kind="money", unit="AUD", head="cost", context=ctx, precision=1e9),
+        make_claim("b", 1.1e9, kind="money", unit="USD", head="cost", context=ctx, precision=1e8),
+        make_claim("c", 1.9e9, kind="money", unit="NZD", head="cost", context=ctx, precision=1e8),
     ]
-    (group,) = group_claims([aud, told, *others], S)
+    (group,) = group_claims([nzd, told, *others], S)
     assert len(group.claims) == 4
     assert compare_group(group, S).verdict == "agreement"  # type: ignore[union-attr]
 
