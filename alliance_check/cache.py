@@ -14,7 +14,7 @@ from alliance_check.models import Article, Claim, Frame
 from alliance_check.resources import lexicon_fingerprint, load_domain
 from alliance_check.settings import Settings
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def cache_key(article: Article, settings: Settings, model: str) -> str:
@@ -29,26 +29,38 @@ def cache_key(article: Article, settings: Settings, model: str) -> str:
         f"published={article.published}|{article.published_how}",
         hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
     ]
+    if article.origin is not None:  # the same text elsewhere in a file has other lines and columns
+        parts.append(hashlib.sha256(repr(article.origin).encode("utf-8")).hexdigest())
+    if article.currency is not None:
+        parts.append(f"currency={article.currency}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def _encode(claim: Claim) -> dict[str, Any]:
+    """A claim without its article's name: ids are kept as what follows it ('3:14', '3:14:duration')."""
     data = asdict(claim)
-    for field_name in ("id", "source", "label"):
+    prefix = f"{claim.source}:"
+    data["id"] = claim.id.removeprefix(prefix)
+    if data["frame"] is not None and data["frame"]["restates"] is not None:
+        data["frame"]["restates"] = data["frame"]["restates"].removeprefix(prefix)
+    for field_name in ("source", "label"):
         data.pop(field_name)
     return data
 
 
 def _decode(data: dict[str, Any], article: Article) -> Claim:
     raw: dict[str, Any] | None = data.pop("frame")
+    tail = data.pop("id")
     fields: dict[str, Any] = {}
     for k, v in (raw or {}).items():
         fields[k] = tuple(v) if isinstance(v, list) else v
+    if fields.get("restates") is not None:
+        fields["restates"] = f"{article.source}:{fields['restates']}"
     frame = None if raw is None else Frame(**fields)
     claim = Claim(id="", source=article.source, label=article.label, frame=frame, **data)
-    if not isinstance(claim.line, int) or not isinstance(claim.text, str):
+    if not isinstance(claim.line, int) or not isinstance(claim.text, str) or not isinstance(tail, str):
         raise ValueError("malformed claim")
-    return replace(claim, id=f"{article.source}:{claim.line}:{claim.column}")
+    return replace(claim, id=f"{article.source}:{tail}")
 
 
 class ClaimCache:

@@ -95,12 +95,14 @@ def candidate_spans(
     settings: Settings | None = None,
     blocks: tuple[Block, ...] = (),
     domain: Domain | None = None,
+    currency: str | None = None,
 ) -> list[tuple[int, int]]:
     """Stretches of text that may hold a claim, found with the tokenizer and rules alone.
 
     A sentence (see split_sentences) is a candidate when the rule scanner
     finds a number, date, amount or measure in it, or a locative word before a name.
-    Adjacent candidates of one block are joined, so the parser sees them together.
+    Adjacent candidates of one block are joined, so the parser sees them together. ``domain`` and
+    ``currency`` are what extraction will scan with, so the scanner's results are shared.
     """
     settings = settings or Settings()
     spans: list[tuple[int, int]] = []
@@ -113,7 +115,7 @@ def candidate_spans(
             if _within(references, sent_start):
                 joinable = False
                 continue  # reference lists are never read (see _is_reference_entry)
-            mentions = find_mentions(chunk, reference, year_hint, domain or Domain())
+            mentions = find_mentions(chunk, reference, year_hint, domain or Domain(), currency)
             for m in mentions:
                 year_hint = explicit_year(m) or year_hint
             if not _could_hold_claim(mentions, chunk, settings):

@@ -25,7 +25,8 @@ from alliance_check.models import (
 from alliance_check.nlp import model_id
 from alliance_check.references import corpus_references
 from alliance_check.settings import Settings
-from alliance_check.sources import collect, read_source, short_labels
+from alliance_check.sources import collect, labels_for, read_file, short_labels
+from alliance_check.sources.files import record_label
 
 
 @dataclass(frozen=True)
@@ -48,19 +49,25 @@ class Gate:
 def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], list[SourceStatus]]:
     """Read every input; what cannot be read becomes a skipped SourceStatus, not an exception."""
     files, missing = collect(paths, settings.include, settings.exclude)
-    labels = short_labels([f if f != "-" else "<stdin>" for f in files])
+    names = [f if f != "-" else "<stdin>" for f in files]
+    labels = short_labels(names)
     articles: list[Article] = []
     skipped = [SourceStatus(s.source, s.source, "skipped", s.reason) for s in missing]
-    for path in files:
-        name = "<stdin>" if path == "-" else path
+    for path, name in zip(files, names, strict=True):
         try:
-            article = read_source(path, settings.published)
+            found, problems = read_file(path, settings)
         except InputError as exc:
             reason = str(exc).removeprefix(f"{name}: ")  # the report names the file already
             skipped.append(SourceStatus(name, labels[name], "skipped", reason))
             continue
-        articles.append(replace(article, label=labels[name]))
-    return corpus_references(articles), skipped
+        articles.extend(found)
+        skipped.extend(
+            SourceStatus(p.source, record_label(labels[name], p.record), "skipped",
+                         p.reason.removeprefix(f"{p.source}: "), file=p.file, record=p.record)
+            for p in problems
+        )  # fmt: skip
+    final = labels_for([(a.source, a.file or a.source, a.record, a.outlet) for a in articles], names)
+    return corpus_references([replace(a, label=final[a.source]) for a in articles]), skipped
 
 
 def extract(
@@ -161,6 +168,11 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
             fail_on=settings.fail_on, fail_on_stale=settings.fail_on_stale,
         )  # fmt: skip
     articles, skipped = read_articles([*paths, *gate.against], settings)
+    if focus is not None:  # an export's records are checked when its file is
+        records = {a.file for a in articles if a.file}
+        focus = frozenset(
+            {f for f in focus if f not in records} | {a.source for a in articles if a.file in focus}
+        )
     per_article, model, _ = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
     claims = [c for batch in per_article for c in batch]
     groups = group_claims(claims, settings)
@@ -172,12 +184,22 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
     findings, stale = _baseline(findings, groups, gate, settings, focus is not None)
     checked = [
         SourceStatus(
-            a.source, a.label, "checked", "; ".join(a.notes) or None, a.published, a.published_how, len(batch)
+            a.source,
+            a.label,
+            "checked",
+            "; ".join(n.removeprefix(f"{a.file or a.source}: ") for n in a.notes) or None,
+            a.published,
+            a.published_how,
+            len(batch),
+            file=a.file or None,
+            record=a.record,
+            title=a.title,
+            url=a.url,
         )
         for a, batch in zip(articles, per_article, strict=True)
     ]
     return Report(
-        sources=tuple(sorted([*checked, *skipped], key=lambda s: s.source)),
+        sources=tuple(sorted([*checked, *skipped], key=lambda s: (s.file or s.source, s.record or 0))),
         claims=tuple(claims),
         groups=tuple(groups),
         findings=tuple(findings),

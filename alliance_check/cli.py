@@ -12,7 +12,7 @@ import click
 from click.core import ParameterSource
 
 from alliance_check import __version__
-from alliance_check.settings import FAIL_LEVELS, Settings
+from alliance_check.settings import FAIL_LEVELS, HTML_MODES, Settings
 
 FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
@@ -127,7 +127,15 @@ def _common(f: Any) -> Any:
         click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm 3.8)."),
         click.option(
             "--published", metavar="DATE", callback=_published,
-            help="Reference date (YYYY-MM-DD) for relative dates in files with no 'published:' front matter.",
+            help="Reference date (YYYY-MM-DD) for sources that give no date of their own.",
+        ),
+        click.option(
+            "--encoding", metavar="NAME",
+            help="Read every file in this encoding (default: UTF-8, else detected, with a note).",
+        ),
+        click.option(
+            "--html", "html", type=click.Choice(HTML_MODES), default="article", show_default=True,
+            help="Web pages: the article's text (boilerplate out), or raw: every visible text.",
         ),
     ]  # fmt: skip
     for option in options:
@@ -159,7 +167,8 @@ def _configured(ctx: click.Context, params: dict[str, Any], paths: tuple[str, ..
 def main() -> None:
     """Find numeric and dated claims in news articles and report where sources contradict each other.
 
-    PATH is a file, a directory (its .txt, .md and .html files are read), or - for stdin.
+    PATH is a file, a directory (its .txt, .md, .html, .jsonl, .json and .csv files are read),
+    or - for stdin.
     Exit status: 0 nothing new at or above --fail-on, 1 new findings at or above it, 2 usage or
     input error.
     """

@@ -254,8 +254,9 @@ def compare_places(a: Claim, b: Claim, settings: Settings) -> PairVerdict:
 def compare_pair(
     a: Claim, b: Claim, settings: Settings, recurring: bool = False, running: bool = False
 ) -> PairVerdict | None:
-    """The verdict on two claims of one group, or None when they cannot be compared."""
-    if a.kind != b.kind:
+    """The verdict on two claims of one group, or None when they cannot be compared (one restates
+    the other: they are one statement)."""
+    if a.kind != b.kind or a.same_statement(b):
         return None
     if a.kind == "date":
         return compare_dates(a, b, settings, recurring)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -12,7 +13,7 @@ from typing import Any
 
 from alliance_check.models import RULES, InputError
 from alliance_check.resources import available_domains
-from alliance_check.settings import FAIL_LEVELS, Settings
+from alliance_check.settings import FAIL_LEVELS, HTML_MODES, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,8 +53,13 @@ KEYS: dict[str, Key] = {
     "aliases": Key((dict,), "aliases"),
     "baseline": Key((str,)),
     "cache-dir": Key((str,)),
+    "encoding": Key((str,), "encoding"),
+    "html": Key((str,), "html"),
+    "export-fields": Key((dict,)),  # record field names per role, as Settings.export_fields
 }
 FIELDS = {key.field for key in KEYS.values() if key.field}
+# what each field of an export's records holds (see alliance_check.sources.frontmatter.ROLES)
+EXPORT_ROLES = ("text", "published", "title", "url", "source", "currency")
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,7 @@ def validate(table: dict[str, Any], path: Path) -> dict[str, Any]:
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             kinds = " or ".join(t.__name__ for t in types)
             raise InputError(f"{path}: {key} must be a {kinds}, not {type(value).__name__}")
+    _check_export_fields(table.get("export-fields", {}), path)
     return table
 
 
@@ -127,6 +134,25 @@ def start_folder(paths: Iterable[str]) -> Path | None:
         if path.exists():
             return path if path.is_dir() else path.parent
     return None
+
+
+def _check_export_fields(table: dict[str, Any], path: Path) -> None:
+    for role, names in table.items():
+        if role not in EXPORT_ROLES:
+            raise InputError(
+                f"{path}: unknown role {role!r} in export-fields; known roles: {', '.join(EXPORT_ROLES)}"
+            )
+        listed = [names] if isinstance(names, str) else names
+        if not isinstance(listed, list) or not listed or not all(isinstance(n, str) for n in listed):
+            raise InputError(f'{path}: export-fields {role} must be a field name or a list of them ("body")')
+
+
+def export_fields(config: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The configured field names of export records, per role, for Settings.export_fields."""
+    table = config.get("export-fields", {})
+    return tuple(
+        (role, (names,) if isinstance(names, str) else tuple(names)) for role, names in sorted(table.items())
+    )
 
 
 def find_config(start: Path | None = None, explicit: str | None = None) -> Config:
@@ -158,6 +184,17 @@ def iso_date(text: str, where: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise InputError(f"{where}: {text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def known_encoding(name: str, where: str) -> str:
+    """An encoding Python can decode with, or an error that names a few it can."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise InputError(
+            f"{where}: {name!r} is not an encoding Python knows; try cp1252, latin-1, utf-8"
+        ) from None
+    return name
 
 
 def split_ignores(items: Iterable[str], where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -199,6 +236,12 @@ def settings_from(config: Config, given: Mapping[str, Any]) -> Settings:
     if values.get("published") is not None:
         where = "--published" if "published" in given else config.where("published")
         values["published"] = iso_date(str(values["published"]), where)
+    if values.get("html", "article") not in HTML_MODES:
+        raise InputError(f"{config.where('html')} must be one of {', '.join(HTML_MODES)}")
+    if values.get("encoding") is not None:
+        where = "--encoding" if "encoding" in given else config.where("encoding")
+        values["encoding"] = known_encoding(str(values["encoding"]), where)
+    values["export_fields"] = export_fields(config)
     codes, topics = split_ignores(config.get("ignore", []), config.where("ignore"))
     given_codes, given_topics = split_ignores(given.get("ignore", ()), "--ignore")
     values["ignore_codes"] = tuple(sorted({*codes, *given_codes}))

@@ -1,6 +1,6 @@
 """spaCy Doc + Article -> Claims. spaCy stops here: what leaves this module is plain records.
 
-Values come from the rule scanner (mentions.py), places from the parser's entities; each claim
+Values come from the rule scanner (mentions/), places from the parser's entities; each claim
 gets the frame of what it is about (frames.py). Which sentences are parsed at all is decided in
 candidates.py.
 """
@@ -27,6 +27,7 @@ from alliance_check.frames import (
 from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Block, Claim, Frame
 from alliance_check.normalize.dates import parse_iso
+from alliance_check.normalize.money import article_currency
 from alliance_check.references import text_days
 from alliance_check.resources import Domain, lexicon, load_domain
 from alliance_check.settings import Settings
@@ -34,6 +35,7 @@ from alliance_check.settings import Settings
 KEEP, ASIDE, DROP, YEAR = "keep", "aside", "drop", "year"
 NOT_COMPARED_BACK = "refers back to things already counted: not compared"
 NOT_COMPARED_EARLIER = "an earlier or contrasted value: not compared"
+NOT_COMPARED_TOP = "the upper end of the range '{}': compared as part of the range"
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -110,6 +112,16 @@ def _is_previous_value(m: Mention, sent_text: str) -> bool:
     return bool(_previous_value_regex().search(sent_text[max(0, m.start - 30) : m.start]))
 
 
+def _top_claim(make: _ClaimMaker, m: Mention, base: int, whole: Claim, as_of: str | None) -> Claim:
+    """The top end of a range as a claim of its own, for readers of ``value`` alone; the range
+    itself is what is compared."""
+    assert m.top is not None and m.value_max is not None
+    return make(
+        base + m.top, base + m.end, m.kind, m.value_max, frame=None, unit=m.unit, qualifier="upper_bound",
+        as_of=as_of, precision=m.precision, note=NOT_COMPARED_TOP.format(whole.text),
+    )  # fmt: skip
+
+
 class _ClaimMaker:
     """Builds the Claim records of one sentence, with positions from the article."""
 
@@ -168,7 +180,9 @@ class _Reading:
 
     year_hint: int | None = None  # the year of the last full date read: 'July 13' after 'July 12, 2014'
     last_day: str | None = None  # the last day named: what 'the previous day' and '1:28 a.m.' refer to
+    currency: str | None = None  # what a bare '$' stands for in this article (see article_currency)
     seen: set[tuple[int, int, str]] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
     days: frozenset[date] = frozenset()  # the days the article states in full
     blocks: tuple[Block, ...] = ()
 
@@ -309,14 +323,18 @@ def extract_claims(
     settings = settings or Settings()
     domain = domain or load_domain(settings.domains, settings.aliases)
     reference = parse_iso(article.published) if article.published else None
-    reading = reading if reading is not None else _Reading(blocks=article.blocks)
+    reading = (
+        reading
+        if reading is not None
+        else _Reading(blocks=article.blocks, currency=article_currency(article.text, article.currency))
+    )
     seen = reading.seen
     previous: tuple[str, ...] = ()
     for sent in doc.sents:
         if not sent.text.strip() or is_reference_entry(article, sent, offset):
             continue
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference, reading.year_hint, domain)
+        mentions = find_mentions(sent.text, reference, reading.year_hint, domain, reading.currency)
         for m in mentions:
             reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
@@ -326,6 +344,7 @@ def extract_claims(
         previous = content_words(sent)
         make = _ClaimMaker(article, sent.text, base, offset)
         sentence_claims: list[Claim] = []
+        by_start: dict[int, Claim] = {}  # the claim of each mention, by where it starts in the sentence
         for m in mentions:
             status = _count_status(m, doc, base, sent.text, settings) if m.kind == "count" else KEEP
             if status == DROP:
@@ -345,15 +364,23 @@ def extract_claims(
                 )  # fmt: skip
             else:
                 note = m.note
-                if _is_previous_value(m, sent.text):
+                restated = by_start.get(m.restates) if m.restates is not None else None
+                if m.earlier or _is_previous_value(m, sent.text):
                     frame, note = None, NOT_COMPARED_EARLIER
                 elif status == ASIDE:
                     frame, note = None, NOT_COMPARED_BACK
+                elif restated is not None and restated.frame is None:
+                    frame, note = None, restated.note  # the same value, set aside as its first telling
+                elif restated is not None and frame is not None:
+                    frame = replace(frame, restates=restated.id)
+                as_of = _as_of(m, dates, article, sent.text)
                 claim = make(
                     base + m.start, base + m.end, m.kind, m.value, frame=frame, value_max=m.value_max,
-                    unit=m.unit, qualifier=m.qualifier, as_of=_as_of(m, dates, article, sent.text),
-                    precision=m.precision, note=note,
+                    unit=m.unit, qualifier=m.qualifier, as_of=as_of, precision=m.precision, note=note,
                 )  # fmt: skip
+                if m.top is not None and m.value_max is not None:
+                    sentence_claims.append(_top_claim(make, m, base, claim, as_of))
+            by_start.setdefault(m.start, claim)
             sentence_claims.append(claim)
         day = next((str(d.value) for d in dates if len(str(d.value)) == 10), article.published)
         sentence_claims.extend(_place_claims(idx, make, taken, _years(dates, sent.text), context, day))
@@ -361,6 +388,9 @@ def extract_claims(
             marker = (claim.start, claim.end, claim.kind)  # article offsets
             if marker not in seen:
                 seen.add(marker)
+                if claim.id in reading.ids:  # '61 years ago': a date and its span start together
+                    claim = replace(claim, id=f"{claim.id}:{claim.kind}")
+                reading.ids.add(claim.id)
                 yield claim
 
 
@@ -373,16 +403,17 @@ def extract_articles(
     settings = settings or Settings()
     domain = load_domain(settings.domains, settings.aliases)
     references = [parse_iso(a.published) if a.published else None for a in articles]
+    currencies = [article_currency(a.text, a.currency) for a in articles]
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
-        for s, e in candidate_spans(nlp, a.text, references[i], settings, a.blocks, domain)
+        for s, e in candidate_spans(nlp, a.text, references[i], settings, a.blocks, domain, currencies[i])
     ]
     texts = (articles[i].text[s:e] for i, s, e in pieces)
     results: list[list[Claim]] = [[] for _ in articles]
     readings = [
-        _Reading(days=frozenset(text_days(a.text, ref)), blocks=a.blocks)
-        for a, ref in zip(articles, references, strict=True)
+        _Reading(days=frozenset(text_days(a.text, ref)), blocks=a.blocks, currency=currency)
+        for a, ref, currency in zip(articles, references, currencies, strict=True)
     ]
     for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
         results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i], domain))

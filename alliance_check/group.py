@@ -454,7 +454,7 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
     """Two figures of one article that cannot both be the same fact: an article rarely contradicts
     itself, so values that are far apart there are different facts ('four years' and 'three
     decades'); close ones ('$43.67 million', 'just $44 million') may be one figure told twice."""
-    if a.value == b.value:
+    if a.value == b.value or a.same_statement(b):
         return False
     ratio = _value_ratio(a, b)
     if ratio is None:

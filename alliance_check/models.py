@@ -105,11 +105,35 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a text taken out of a file (a web page's article, an export's record) stands in it.
+
+    ``anchors`` are (text offset, file offset) pairs in order: a text offset maps to the file
+    offset of the last anchor at or before it, plus the distance. ``line_starts`` are the file
+    offsets where the lines of that stretch of the file begin, the first being ``first_line``.
+    """
+
+    anchors: tuple[tuple[int, int], ...]
+    line_starts: tuple[int, ...]
+    first_line: int = 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the file of a character offset in the text."""
+        i = bisect_right(self.anchors, (offset, float("inf"))) - 1
+        text_at, file_at = self.anchors[max(i, 0)]
+        where = file_at + max(offset - text_at, 0)
+        index = max(bisect_right(self.line_starts, where) - 1, 0)
+        return self.first_line + index, where - self.line_starts[index] + 1
+
+
+@dataclass(frozen=True)
 class Article:
     """One source text, where its lines start and the blocks it is read in.
 
-    ``text`` keeps the offsets of the file as read (markup blanked, wrapped lines joined), so a
-    claim's offsets are the file's and ``position`` gives its line and column.
+    ``text`` keeps the offsets of the file as read for text and Markdown (markup blanked, wrapped
+    lines joined), so a claim's offsets are the file's. A web page's article or an export's record
+    is text taken out of its file: ``origin`` maps it back, and ``position`` answers in the file's
+    lines and columns either way.
     """
 
     source: str
@@ -121,10 +145,18 @@ class Article:
     acceptances: tuple[Acceptance, ...] = ()
     notes: tuple[str, ...] = ()  # what was repaired on reading (stray NUL bytes)
     blocks: tuple[Block, ...] = ()
-    currency: str | None = None  # ISO code a bare '$' stands for, when the article says so
+    file: str = ""  # the file read, when ``source`` names a record in it ("a.jsonl:2")
+    record: int | None = None  # the record's number in an export, from 1
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None  # who published it, from front matter, page metadata or a record
+    currency: str | None = None  # ISO 4217 code a bare "$" stands for, from front matter or a record
+    origin: Origin | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
+        """1-based line and column in the file of a character offset of ``text``."""
+        if self.origin is not None:
+            return self.origin.position(offset)
         index = bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
@@ -184,6 +216,13 @@ class Claim:
     note: str | None = None
     label: str = ""
     sentence_start: int = 0
+
+    def same_statement(self, other: Claim) -> bool:
+        """Whether one of the two restates the other in another unit or currency ('NZ$1.9bn
+        ($1.1bn)'): one statement in two units, never two values to set against each other."""
+        return (self.frame is not None and self.frame.restates == other.id) or (
+            other.frame is not None and other.frame.restates == self.id
+        )
 
 
 @dataclass(frozen=True)
@@ -261,6 +300,10 @@ class SourceStatus:
     published: str | None = None
     published_how: str | None = None
     claims: int = 0
+    file: str | None = None  # the file, when ``source`` is a record of an export
+    record: int | None = None
+    title: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -283,12 +326,19 @@ class Report:
     fail_on_stale: bool = False
     notice: str | None = None  # why nothing was checked, when nothing was ("nothing changed since X")
     claim_index: dict[str, Claim] = field(default_factory=dict, compare=False, repr=False)
+    file_index: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""
         if not self.claim_index:
             self.claim_index.update({c.id: c for c in self.claims})
         return self.claim_index[claim_id]
+
+    def file_of(self, source: str) -> str:
+        """The file a source was read from: the export file for a record ("a.jsonl:2"), else itself."""
+        if not self.file_index:
+            self.file_index.update({s.source: s.file or s.source for s in self.sources})
+        return self.file_index.get(source, source)
 
     def counts(self, status: str | None = "new") -> dict[str, int]:
         """Findings per severity (by default only the new ones: not baselined, not accepted)."""

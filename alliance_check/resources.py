@@ -47,6 +47,7 @@ class UnitInfo:
     code: str
     dimension: str
     factor: float
+    offset: float = 0.0  # degrees Fahrenheit: not a plain multiple of the base, never converted
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,12 @@ class Lexicon:
     dimensions: dict[str, dict[str, Any]]
     units: dict[str, UnitInfo]  # canonical code -> info
     unit_names: dict[str, tuple[str, float]]  # spelling (lower) -> (code, multiplier)
+    unit_before: dict[str, str]  # spelling written before the number ('magnitude', 'M') -> code
+    unit_attached: dict[str, str]  # spelling only straight after digits, case kept ('40C') -> code
     currency_symbols: dict[str, str]  # symbol as written -> ISO code
     currency_names: dict[str, str]  # name (lower) -> ISO code
     currency_codes: frozenset[str]
+    bare_currency: frozenset[str]  # '$', 'dollars': say money, not which dollar
     money_context: frozenset[str]
     places: dict[str, PlaceInfo]  # canonical -> info
     place_names: dict[str, str]  # alias (lower) -> canonical
@@ -122,6 +126,11 @@ class Lexicon:
     previous_value: tuple[str, ...]
     named_days: dict[str, tuple[int, int]]  # name (lower, no apostrophes) -> (month, day)
     not_counted_after_one: frozenset[str]  # 'one day', 'one way': 'one' before these counts nothing
+    change_words: frozenset[str]
+    open_ends: tuple[str, ...]
+    span_markers: frozenset[str]
+    score_words: frozenset[str]
+    phone_words: frozenset[str]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -142,8 +151,14 @@ def lexicon() -> Lexicon:
 
     units: dict[str, UnitInfo] = {}
     unit_names: dict[str, tuple[str, float]] = {}
+    unit_before: dict[str, str] = {}
+    unit_attached: dict[str, str] = {}
     for code, info in units_data["units"].items():
-        units[code] = UnitInfo(code, info["dimension"], float(info["factor"]))
+        units[code] = UnitInfo(code, info["dimension"], float(info["factor"]), float(info.get("offset", 0.0)))
+        for name in info.get("before", []):
+            unit_before[name] = code
+        for name in info.get("attached", []):
+            unit_attached[name] = code
         for name in info["names"]:
             unit_names[name.lower()] = (code, 1.0)
         for name, mult in info.get("scaled", {}).items():
@@ -193,9 +208,12 @@ def lexicon() -> Lexicon:
         dimensions=units_data["dimensions"],
         units=units,
         unit_names=unit_names,
+        unit_before=unit_before,
+        unit_attached=unit_attached,
         currency_symbols=symbols,
         currency_names=names,
         currency_codes=frozenset(c for c in currencies if not c.startswith("_")),
+        bare_currency=frozenset(currencies["_bare"]),
         money_context=frozenset(currencies["_money_context"]),
         places=places,
         place_names=place_names,
@@ -226,6 +244,11 @@ def lexicon() -> Lexicon:
         named_days={
             fold_name(name): (int(md[:2]), int(md[3:])) for name, md in calendar["named_days"].items()
         },
+        change_words=frozenset(hedges["change"]),
+        open_ends=tuple(hedges["open_ends"]),
+        span_markers=frozenset(hedges["span_markers"]),
+        score_words=frozenset(numbers["score_words"]),
+        phone_words=frozenset(numbers["phone_words"]),
     )
 
 

@@ -70,6 +70,7 @@ class GroupingWeights:
 
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
+HTML_MODES = ("article", "raw")
 
 
 def fitted(model: str) -> GroupingWeights:
@@ -126,3 +127,9 @@ class Settings:
     """Shell patterns a file found in a directory must match (default: any article file)."""
     exclude: tuple[str, ...] = ()
     """Shell patterns of files in directories to leave out."""
+    encoding: str | None = None
+    """Read every file in this encoding; None: UTF-8, else what charset-normalizer detects."""
+    html: str = "article"
+    """'article': a web page's main text (trafilatura); 'raw': every visible text of the page."""
+    export_fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Field names of export records, per role ('text', 'published', ...), replacing the usual ones."""

@@ -37,6 +37,19 @@ def test_cache_round_trip_gives_the_same_claims(tmp_path: Path, nlp: Any) -> Non
     assert cached == fresh
 
 
+def test_cached_claims_keep_their_ids_and_restatements_under_another_name(tmp_path: Path, nlp: Any) -> None:
+    text = "The pier, built 61 years ago, is 420 metres (1,378 feet) long."
+    settings = Settings()
+    extract([make_article("a.txt", text, published="2024-05-01")], settings, str(tmp_path))
+    moved = make_article("b.txt", text, published="2024-05-01")  # the same text elsewhere: cached
+    (fresh,), _, _ = extract([moved], settings, None)
+    (cached,), _, hits = extract([moved], settings, str(tmp_path))
+    assert hits == 1 and cached == fresh
+    assert "b.txt:1:17:duration" in {c.id for c in cached}
+    feet = next(c for c in cached if c.unit == "ft")
+    assert feet.frame is not None and feet.frame.restates == "b.txt:1:34"
+
+
 def test_cache_key_follows_content_settings_and_reference_date() -> None:
     a = make_article("x.txt", "It cost $5 million last year.", published="2024-01-01")
     same_text_elsewhere = make_article("y.txt", "It cost $5 million last year.", published="2024-01-01")

@@ -108,7 +108,7 @@ def test_every_setting_key_maps_to_a_settings_field_and_the_command_line_wins() 
         "event-instance-gap-days": 8, "approx-minutes": 3.0, "fuzzy-name-cutoff": 91.0,
         "small-count-max": 3, "model": "en_core_web_md", "published": "2024-01-02",
         "include": ["*.md"], "exclude": ["drafts/*"], "domains": ["us-japan"],
-        "aliases": {"Harbor Accord": ["Bay Treaty"]},
+        "aliases": {"Harbor Accord": ["Bay Treaty"]}, "encoding": "cp1252", "html": "raw",
     }  # fmt: skip
     assert set(values) == set(mapped)  # a new key gets a row here too
     settings = settings_from(Config(values=values), {})

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from alliance_check.extract import extract_claims
+from alliance_check.extract import NOT_COMPARED_EARLIER, extract_articles, extract_claims
 from alliance_check.sources import make_article
 
 CASES = [
@@ -68,9 +69,103 @@ def test_earlier_values_are_not_grouped(nlp: Any) -> None:
     assert earlier.frame is None and earlier.note and "not compared" in earlier.note
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        pytest.param("The stadium will cost NZ$1.9 billion ($1.1 billion), the council said.",
+                     "NZ$1.9 billion", "$1.1 billion", id="money"),
+        pytest.param("The new tower rises 420 metres (1,378 feet) above the harbour.",
+                     "420 metres", "1,378 feet", id="length"),
+        pytest.param("The rescue flight covered 1,200 km, or 746 miles, in the storm.",
+                     "1,200 km", "746 miles", id="comma or"),
+    ],
+)  # fmt: skip
+def test_a_restatement_names_the_claim_it_restates(nlp: Any, text: str, first: str, second: str) -> None:
+    article = make_article("x.txt", text, published="2024-05-01")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    told, restated = claims[second], claims[first]
+    assert told.frame is not None and restated.frame is not None
+    assert (told.frame.restates, restated.frame.restates) == (restated.id, None)
+    assert told.same_statement(restated) and restated.same_statement(told)
+
+
+def test_a_restatement_of_an_earlier_value_is_set_aside_with_it(nlp: Any) -> None:
+    article = make_article("x.txt", "Profit fell to C$2.1 billion, down from C$3 billion (US$2.2 billion).")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    assert claims["C$2.1 billion"].frame is not None
+    for text in ("C$3 billion", "US$2.2 billion"):
+        assert claims[text].frame is None and claims[text].note == NOT_COMPARED_EARLIER
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "current"),
+    [
+        pytest.param("Measles cases rose from 23 to 71 overnight.", "23", "71", id="rose from to"),
+        pytest.param("Enrolment reached 281 this year, up from 164.", "164", "281", id="up from"),
+        pytest.param("The fare was cut to $4.50 from $6 in March.", "$6", "$4.50", id="to then from"),
+    ],
+)
+def test_an_earlier_value_is_recorded_not_compared(nlp: Any, text: str, earlier: str, current: str) -> None:
+    article = make_article("x.txt", text, published="2024-05-01")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    assert claims[earlier].frame is None and claims[earlier].note == NOT_COMPARED_EARLIER
+    assert claims[current].frame is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "top", "value", "unit"),
+    [
+        pytest.param("Crews cleared between 10 and 20 km of road.", "between 10 and 20 km", "20 km", 20.0,
+                     "km", id="between and"),
+        pytest.param("The storm caused $40-47b in damage.", "$40-47b", "47b", 47e9, "USD", id="one sign"),
+        pytest.param("Around 30-45 volunteers came each day.", "Around 30-45", "45", 45.0, None,
+                     id="hedged"),
+        pytest.param("The repairs will take two, possibly up to four, years.", "two, possibly up to four",
+                     "up to four", 4.0, None, id="open top"),
+    ],
+)  # fmt: skip
+def test_the_top_of_a_range_is_a_claim_of_its_own(
+    nlp: Any, text: str, whole: str, top: str, value: float, unit: str | None
+) -> None:
+    article = make_article("x.txt", text, published="2024-05-01")
+    claims = {c.text: c for c in extract_claims(nlp(article.text), article)}
+    ranged, upper = claims[whole], claims[top]
+    assert (ranged.qualifier, ranged.value_max) == ("range", value)
+    assert (upper.kind, upper.value, upper.unit, upper.qualifier) == (ranged.kind, value, unit, "upper_bound")
+    assert text[upper.start : upper.end] == top and upper.column == text.index(top, ranged.start) + 1
+    assert upper.frame is None and upper.note and "compared as part of the range" in upper.note
+
+
+def test_claims_that_start_together_have_their_own_ids(nlp: Any) -> None:
+    article = make_article("x.txt", "The lighthouse was built 61 years ago.", published="2024-05-01")
+    date, span = sorted(extract_claims(nlp(article.text), article), key=lambda c: c.kind)
+    assert (date.kind, span.kind, span.text) == ("date", "duration", "61 years")
+    assert date.id == "x.txt:1:26" and span.id == "x.txt:1:26:duration"
+    assert span.frame is not None and span.frame.restates == date.id
+
+
 def test_as_of_comes_from_a_date_in_the_sentence(nlp: Any) -> None:
     article = make_article(
         "x.txt", "In 2015, some 50,000 US troops were stationed in Japan.", published="2024-07-01"
     )
     count = next(c for c in extract_claims(nlp(article.text), article) if c.kind == "count")
     assert count.as_of == "2015"
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "unit"),
+    [
+        pytest.param("The state paid $650m for the line.", "AUD", "AUD", id="declared in front matter"),
+        pytest.param(
+            "A grant of $A20 million came first. The state paid $650m.", None, "AUD", id="written elsewhere"
+        ),
+        pytest.param("The state paid $650m for the line.", None, "USD", id="nothing says otherwise"),
+    ],
+)
+def test_a_bare_dollar_is_read_in_the_article_currency(
+    nlp: Any, text: str, declared: str | None, unit: str
+) -> None:
+    article = replace(make_article("cur.txt", text), currency=declared)
+    (claims,) = extract_articles([article], nlp)
+    (paid,) = [c for c in claims if c.kind == "money" and c.value == 650e6]
+    assert paid.unit == unit

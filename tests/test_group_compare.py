@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from alliance_check.compare import compare_group, compare_pair
-from alliance_check.group import group_claims
+from alliance_check.group import _same_source_clash, group_claims
 from alliance_check.models import ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
@@ -293,3 +293,28 @@ def test_group_finding_names_the_minority_and_the_pair() -> None:
 def test_same_source_pairs_are_not_compared() -> None:
     claims = (make_claim("a", 1.0, line=1), make_claim("a", 2.0, line=2))
     assert compare_group(ClaimGroup("G001", "x", "count", claims), S) is None
+
+
+def test_a_restatement_in_other_units_is_one_statement() -> None:
+    """'NZ$1.9 billion ($1.1 billion)': one statement in two currencies, grouped as one fact and
+    never set against itself; without the restatement the two could not share a group."""
+    ctx = ("stadium", "council", "cost")
+    nzd = make_claim("a", 1.9e9, kind="money", unit="NZD", head="cost", context=ctx, precision=1e8)
+    usd = make_claim("a", 1.1e9, kind="money", unit="USD", head="cost", context=ctx, precision=1e8, line=2)
+    told = replace(usd, frame=replace(usd.frame, restates=nzd.id))  # type: ignore[arg-type]
+    assert _same_source_clash(nzd, usd) and not _same_source_clash(nzd, told)
+    others = [
+        make_claim("b", 1.1e9, kind="money", unit="USD", head="cost", context=ctx, precision=1e8),
+        make_claim("c", 1.9e9, kind="money", unit="NZD", head="cost", context=ctx, precision=1e8),
+    ]
+    (group,) = group_claims([nzd, told, *others], S)
+    assert len(group.claims) == 4
+    assert compare_group(group, S).verdict == "agreement"  # type: ignore[union-attr]
+
+
+def test_a_restated_pair_is_never_compared() -> None:
+    metres = make_claim("a", 300.0, kind="quantity", unit="m", head="height")
+    feet = make_claim("b", 800.0, kind="quantity", unit="ft", head="height")  # a wrong conversion
+    assert verdict(metres, feet) == "conflict"
+    told = replace(feet, frame=replace(feet.frame, restates=metres.id))  # type: ignore[arg-type]
+    assert compare_pair(metres, told, S) is None and compare_pair(told, metres, S) is None

@@ -154,7 +154,8 @@ def test_no_claim_mentions(text: str) -> None:
 
 def test_in_years_is_a_date_only_about_the_future() -> None:
     future = find_mentions("The base will close in 3 years.", REF)
-    assert [(m.kind, m.value) for m in future] == [("date", "2027-07-29")]
+    # the span of a date counted from today is given too, as restating the date
+    assert [(m.kind, m.value) for m in future] == [("date", "2027-07-29"), ("duration", 3.0)]
     past = find_mentions("It was the first visit in 3 years.", REF)
     assert [(m.kind, m.value, m.unit) for m in past] == [("duration", 3.0, "yr")]
 

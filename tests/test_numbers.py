@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_check.normalize.numbers import parse_number, split_numbers
+from alliance_check.normalize.numbers import parse_number, scale_of, split_numbers
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,11 @@ from alliance_check.normalize.numbers import parse_number, split_numbers
         pytest.param("a dozen", 12, 1, "exact", id="dozen"),
         pytest.param("1.5 bn", 1.5e9, 1e8, "exact", id="abbreviated scale"),
         pytest.param("0.25", 0.25, 0.01, "exact", id="decimal"),
+        pytest.param("800m", 800e6, 1e8, "exact", id="m suffix"),
+        pytest.param("4.8b", 4.8e9, 1e8, "exact", id="b suffix"),
+        pytest.param("50k", 50_000, 10_000, "exact", id="k suffix"),
+        pytest.param("20 crore", 200e6, 100e6, "exact", id="crore"),
+        pytest.param("approx. 12", 12, 1, "approx", id="abbreviated hedge"),
         pytest.param(
             "one hundred twenty three thousand four hundred fifty six",
             123456,
@@ -72,7 +77,32 @@ def test_not_a_number(text: str) -> None:
         pytest.param("one and two and three", [1, 2, 3], id="and between small numbers"),
         pytest.param("2013 14", [2013, 14], id="digits after digits"),
         pytest.param("minus twenty five and thirty six", [-25, 36], id="signed then unsigned"),
+        pytest.param("7-2", [7, 2], id="a hyphen after a number is no minus sign"),
+        pytest.param("50-80", [50, 80], id="hyphen range"),
+        pytest.param("460-2,500", [460, 2500], id="hyphen before separators"),
+        pytest.param("-5", [-5], id="a hyphen before a lone number is a minus sign"),
     ],
 )
 def test_split_numbers(text: str, values: list[float]) -> None:
     assert [p.value for _, _, p in split_numbers(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        pytest.param("368 billion", 1e9, id="scale word"),
+        pytest.param("58b", 1e9, id="suffix"),
+        pytest.param("$800 m", 1e6, id="money letter apart from its digits"),
+        pytest.param("5,500", 1, id="none"),
+        pytest.param("three", 1, id="a word"),
+        pytest.param("", 1, id="empty"),
+    ],
+)
+def test_scale_of(text: str, factor: float) -> None:
+    assert scale_of(text) == factor
+
+
+@pytest.mark.parametrize("text", ["4.1 billion", "4.1bn", "4.1 bn"])
+def test_scaled_decimals_are_exact(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == 4.1e9

@@ -178,6 +178,44 @@ def test_gate_state_ends_the_report(rep: Report, expected: list[str]) -> None:
     assert text.rstrip().splitlines()[-1].startswith("exit ")
 
 
+def test_sources_table_comes_before_the_gate_and_a_record_is_located_in_its_file() -> None:
+    record = replace(
+        CLAIMS[1], source="feeds/wire.jsonl:2", id="feeds/wire.jsonl:2:7:12", label="Wire (wire:2)"
+    )
+    claims = (CLAIMS[0], record)
+    sources = (
+        SourceStatus(long_path(0), "000", "checked", published="2024-05-01", published_how="front matter"),
+        SourceStatus(
+            "feeds/wire.jsonl:2", "Wire (wire:2)", "checked", published="2024-05-02",
+            published_how="record field", file="feeds/wire.jsonl", record=2,
+        ),
+    )  # fmt: skip
+    found = replace(finding(), claim_ids=(CLAIMS[0].id, record.id), pair=(CLAIMS[0].id, record.id))
+    group = ClaimGroup("g1", "number of residents evacuated", "count", claims)
+    rep = Report(sources, claims, (group,), (found,), tool_version="0.1.0")
+    wide = render(rep, width=120).splitlines()
+    assert "  --> feeds/wire.jsonl:7:12" in wide  # the export's file, not its record's name
+    at = wide.index("Sources")
+    assert wide[at + 1 : at + 4] == [
+        "  source         published   from          file",
+        f"  000            2024-05-01  front matter  {long_path(0)}",
+        "  Wire (wire:2)  2024-05-02  record field  feeds/wire.jsonl:2",
+    ]
+    assert at < wide.index(next(line for line in wide if line.startswith("gate: ")))
+    assert wide[-1].startswith("exit 1: ")
+    narrow = render(rep, width=80).splitlines()  # files that do not fit go whole on the line below
+    at = narrow.index("Sources")
+    assert narrow[at + 1 : at + 6] == [
+        "  source         published   from",
+        "  000            2024-05-01  front matter",
+        f"    {long_path(0)}",
+        "  Wire (wire:2)  2024-05-02  record field",
+        "    feeds/wire.jsonl:2",
+    ]
+    assert render(rep, "concise").startswith("feeds/wire.jsonl:7:12: AC101 ")
+    assert "Sources" not in render(rep, quiet=True)
+
+
 def test_baselined_and_accepted_findings_carry_their_status_when_shown() -> None:
     rep = report(finding(status="baselined"), finding(status="accepted", note="accepted in b.md:4: DST", n=2))
     assert "error[AC101]" not in render(rep)
@@ -194,7 +232,8 @@ def test_nothing_compared_says_what_was_found_and_why() -> None:
     assert f"  {long_path(0)}: 1 claim (1 count)" in text
     assert "1 date has no year" in text and "--published" in text
     assert "aliases" in text and "domain pack" in text
-    assert not any("  " in line.strip() for line in text.splitlines())  # wrapped, not padded
+    prose = text[: text.index("\nSources\n")]  # the Sources table's columns are aligned
+    assert not any("  " in line.strip() for line in prose.splitlines())  # wrapped, not padded
     alone = Report(report().sources[:1], (CLAIMS[0],), (), ())
     assert "only one source was checked" in render(alone) and "--against" in render(alone)
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from alliance_check.resources import lexicon
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+MAX_TOKENS = 15  # tokens after the first that one run of number tokens may hold
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def number_regex() -> str:
     first = rf"(?:{frac}(?![\d/])|{digit}|(?:{start_word})\b|(?:{indefinite})\s+(?:{scale_like})\b)"
     join = r"(?:\s+and\s+(?:a\s+|an\s+)?|\s*&\s*|\s*-\s*|\s+(?:point|dot)\s+|\s+)"
     sign = _alternation(sorted(lex.negative))
-    return rf"(?:(?:(?:{sign})\s+|-\s?(?=\d))?{first}(?:{join}{tok})*)"
+    # a number phrase has a few tokens ('one hundred twenty three thousand four hundred fifty six');
+    # a cap keeps a row of a thousand numbers from being matched and backtracked at each start
+    return rf"(?:(?:(?:{sign})\s+|-\s?(?=\d))?{first}(?:{join}{tok}){{0,{MAX_TOKENS}}})"
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +66,14 @@ def hedge_regex() -> str:
     return _alternation(list(lexicon().hedges))
 
 
-_TOKEN = re.compile(
-    r"(?P<frac>\d+/\d+)|(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<suf>bn|mn|mln|tn|k|K|M|b|B)(?![A-Za-z]))?|(?P<word>[A-Za-z]+)|(?P<sym>-|&)"
-)
+@lru_cache(maxsize=1)
+def _token_regex() -> re.Pattern[str]:
+    """Tokens of a number run; a scale suffix ('650m', '3bn', '50k') belongs to its digits."""
+    suffix = _alternation(list(lexicon().suffix_scales))
+    return re.compile(
+        r"(?P<frac>\d+/\d+)|(?P<dig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+        rf"(?:(?P<suf>{suffix})(?![A-Za-z]))?|(?P<word>[A-Za-z]+)|(?P<sym>[-–&])"
+    )
 
 
 @dataclass
@@ -80,10 +87,22 @@ class _Tok:
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    for m in _token_regex().finditer(text):
         kind = next(k for k in ("frac", "dig", "word", "sym") if m.group(k) is not None)
         out.append(_Tok(kind, m.group(kind), m.start(), m.end(), m.group("suf")))
     return out
+
+
+def on_grid(value: float, precision: float) -> float:
+    """A scaled value rounded to its stated precision when that is a whole unit or more, so that
+    binary fractions do not show: 4.1 * 1e9 is 4.1e9, not 4099999999.9999995.
+
+    >>> on_grid(4.1 * 1e9, 1e8), on_grid(1 / 3, 0.01)
+    (4100000000.0, 0.3333333333333333)
+    """
+    if precision < 1 or math.isinf(value) or math.isnan(value):
+        return value
+    return float(round(value / precision) * precision)
 
 
 def _trailing_zero_unit(value: float) -> float:
@@ -133,7 +152,9 @@ class _Reader:
         lex, toks = self.lex, self.toks
         n = len(toks)
         sign = 1.0
-        signed = self.word(i) in lex.negative or (i < n and toks[i].text == "-")
+        # a hyphen straight after a number joins two numbers ('6-1', '30-45'): never a minus sign
+        hyphen = i < n and toks[i].text == "-" and (i == 0 or toks[i - 1].kind not in ("dig", "frac", "word"))
+        signed = self.word(i) in lex.negative or hyphen
         if signed and i + 1 < n and (toks[i + 1].kind == "dig" or self.small(self.word(i + 1)) is not None):
             sign, i = -1.0, i + 1
         total = 0.0
@@ -258,7 +279,7 @@ class _Reader:
             prec = _trailing_zero_unit(value)
         if math.isnan(value) or math.isinf(value):
             return None
-        return end, ParsedNumber(value=sign * value, precision=prec, spelled=was_spelled)
+        return end, ParsedNumber(value=sign * on_grid(value, prec), precision=prec, spelled=was_spelled)
 
     def _hyphen_continues(self, last: str, i: int) -> bool:
         """'one-half', 'twenty-one': a hyphen inside a number."""
@@ -304,6 +325,26 @@ def split_numbers(text: str) -> list[tuple[int, int, ParsedNumber]]:
         out.append((toks[i].start, toks[end - 1].end, parsed))
         i = end
     return out
+
+
+def scale_of(text: str) -> float:
+    """The factor of the scale word or suffix a number phrase ends with; 1.0 when it has none.
+
+    >>> scale_of("420 billion"), scale_of("47b"), scale_of("$650 m"), scale_of("5,500")
+    (1000000000.0, 1000000000.0, 1000000.0, 1.0)
+    """
+    lex = lexicon()
+    toks = _tokens(text)
+    if not toks:
+        return 1.0
+    last = toks[-1]
+    if last.kind == "dig":
+        return float(lex.suffix_scales[last.suffix]) if last.suffix else 1.0
+    word = last.text.lower()
+    factor = lex.number_scales.get(word) or lex.scale_abbreviations.get(word)
+    if factor is None and len(toks) > 1 and toks[-2].kind == "dig":
+        factor = lex.money_scale_abbreviations.get(word)  # '$800 m': a letter apart from its digits
+    return float(factor or 1.0)
 
 
 def parse_number(text: str) -> ParsedNumber | None:

@@ -51,13 +51,26 @@ def to_base(value: float, unit: str | None) -> float:
 
 
 def convertible(a: str | None, b: str | None) -> bool:
-    """True when values in these two units can be compared (same dimension, same currency)."""
+    """True when values in these two units can be compared (same dimension, same currency).
+
+    >>> convertible("km", "mi"), convertible("degC", "degF")
+    (True, False)
+    """
     if a == b:
         return True
     lex = lexicon()
     if a in lex.units and b in lex.units:
-        return lex.units[a].dimension == lex.units[b].dimension
+        ua, ub = lex.units[a], lex.units[b]
+        # a scale with an offset (Fahrenheit) is not a multiple of its base: to_base cannot convert it
+        return ua.dimension == ub.dimension and not (ua.offset or ub.offset)
     return False
+
+
+@lru_cache(maxsize=1)
+def unit_before_regex() -> str:
+    """Regular expression (source) of unit spellings written before the number ('magnitude 6.1')."""
+    names = sorted(lexicon().unit_before, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
 
 
 def parse_currency(text: str) -> str | None:
@@ -70,13 +83,23 @@ def parse_currency(text: str) -> str | None:
     """
     lex = lexicon()
     raw = " ".join(text.split())
-    if raw in lex.currency_symbols:
-        return lex.currency_symbols[raw]
-    if raw.replace(" ", "") in lex.currency_symbols:
-        return lex.currency_symbols[raw.replace(" ", "")]
+    for form in (raw, raw.replace(" ", "")):
+        if form in lex.currency_symbols:
+            return lex.currency_symbols[form]
+    if "$" in raw:  # 'us $', 'usd$', 'Aus$': a dollar sign makes any case a currency ('ft' stays feet)
+        folded = _dollar_symbols()
+        for form in (raw.lower(), raw.replace(" ", "").lower()):
+            if form in folded:
+                return folded[form]
     if raw.upper() in lex.currency_codes:
         return raw.upper()
     return lex.currency_names.get(raw.lower())
+
+
+@lru_cache(maxsize=1)
+def _dollar_symbols() -> dict[str, str]:
+    symbols = lexicon().currency_symbols
+    return {s.lower(): code for s, code in sorted(symbols.items()) if "$" in s}
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,8 @@ from alliance_check.report import (
 
 def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Write a line per new error or warning (and the rest with ``show_baselined``), then the summary."""
-    paths, _ = shown_paths([s.source for s in report.sources], common=False)
+    sources = [s.source for s in report.sources]
+    paths, _ = shown_paths([*sources, *(report.file_of(s) for s in sources)], common=False)
     lines = []
     if not options.quiet:
         lines += [
@@ -32,7 +33,8 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
                 continue  # agreements are lines of their own only when they can fail the run
             claim = primary_claim(report, f)
             status = "" if f.status == "new" else f" [{f.status}]"
-            where = f"{paths.get(claim.source, claim.source)}:{claim.line}:{claim.column}"
+            file = report.file_of(claim.source)  # an export's, for one of its records
+            where = f"{paths.get(file, file)}:{claim.line}:{claim.column}"
             message = " ".join(f.message.split())
             lines.append(f"{where}: {f.code} {f.subject}: {message}{status}")
     if not options.quiet:

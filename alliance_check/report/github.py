@@ -23,14 +23,15 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """``::error file=...,line=...,col=...,title=...::message`` for each visible finding."""
     for s in report.sources:
         if s.status != "checked":
-            stream.write(f"::warning file={_prop(s.source)},title=not checked::{_data(s.reason or '')}\n")
+            where = _prop(s.file or s.source)
+            stream.write(f"::warning file={where},title=not checked::{_data(s.reason or '')}\n")
     for f in visible(report, options):
         if f.severity == "info":
             continue
         claim = primary_claim(report, f)
         title = f"{f.code} {RULES[f.code].name}" + ("" if f.status == "new" else f" ({f.status})")
         command = COMMANDS[f.severity] if f.status == "new" else "notice"
-        where = f"file={_prop(claim.source)},line={claim.line},col={claim.column}"
+        where = f"file={_prop(report.file_of(claim.source))},line={claim.line},col={claim.column}"
         end = f"endColumn={claim.column + len(claim.text)}"
         stream.write(
             f"::{command} {where},{end},title={_prop(title)}::{_data(f.subject + ': ' + f.message)}\n"

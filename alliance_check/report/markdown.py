@@ -35,13 +35,20 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
             lines += [f"### {f.code} {_cell(f.subject)}", "", _cell(f.message), ""]
             lines += ["| source | where | says | qualifier |", "|---|---|---|---|"]
             for claim in (report.claim(i) for i in f.claim_ids):
-                lines.append(
-                    f"| {claim.label} | `{claim.source}:{claim.line}:{claim.column}` | {_cell(claim.text)} | "
-                    f"{claim.qualifier} |"
-                )
+                where = f"{report.file_of(claim.source)}:{claim.line}:{claim.column}"
+                lines.append(f"| {claim.label} | `{where}` | {_cell(claim.text)} | {claim.qualifier} |")
             lines.append("")
     elif not report.notice:
         lines += ["No new conflicts.", ""]
+    checked = [s for s in report.sources if s.status == "checked"]
+    if checked:
+        lines += [f"<details><summary>Sources ({len(checked)})</summary>", ""]
+        lines += ["| source | published | from | file |", "|---|---|---|---|"]
+        lines += [
+            f"| {_cell(s.label)} | {s.published or 'unknown'} | {s.published_how or ''} | `{s.source}` |"
+            for s in checked
+        ]
+        lines += ["", "</details>", ""]
     skipped = [s for s in report.sources if s.status != "checked"]
     if skipped:
         lines += (

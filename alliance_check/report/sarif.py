@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from alliance_check import HOMEPAGE
-from alliance_check.models import RULES, Claim, Finding, Report
+from alliance_check.models import RULES, Claim, Finding, Report, SourceStatus
 from alliance_check.report import ReportOptions, primary_claim
 from alliance_check.report.explain import help_uri, rule_help
 
@@ -19,13 +19,13 @@ def _uri(source: str) -> str:
     return source.replace("\\", "/").removeprefix("./")
 
 
-def _location(claim: Claim) -> dict[str, Any]:
+def _location(claim: Claim, file: str) -> dict[str, Any]:
     lines = claim.text.split("\n")
     end_line = claim.line + len(lines) - 1
     end_column = (len(lines[-1]) + 1) if len(lines) > 1 else claim.column + len(claim.text)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": _uri(claim.source)},
+            "artifactLocation": {"uri": _uri(file)},
             "region": {
                 "startLine": claim.line,
                 "startColumn": claim.column,
@@ -35,6 +35,15 @@ def _location(claim: Claim) -> dict[str, Any]:
             },
         }
     }
+
+
+def _source(status: SourceStatus) -> dict[str, Any]:
+    """A checked source as a property: its label, date and where the date came from."""
+    out: dict[str, Any] = {"source": status.source, "label": status.label, "published": status.published,
+           "published_how": status.published_how}  # fmt: skip
+    if status.record is not None:
+        out.update({"file": _uri(status.file or status.source), "record": status.record})
+    return out
 
 
 def _file_location(source: str, line: int) -> dict[str, Any]:
@@ -47,7 +56,11 @@ def _file_location(source: str, line: int) -> dict[str, Any]:
 def _result(report: Report, finding: Finding, rule_index: dict[str, int], baseline: bool) -> dict[str, Any]:
     primary = primary_claim(report, finding)
     related = [
-        {**_location(c), "id": n + 1, "message": {"text": f"{c.label} says {c.text}"}}
+        {
+            **_location(c, report.file_of(c.source)),
+            "id": n + 1,
+            "message": {"text": f"{c.label} says {c.text}"},
+        }
         for n, c in enumerate(report.claim(i) for i in finding.claim_ids if i != primary.id)
     ]
     result: dict[str, Any] = {
@@ -55,7 +68,7 @@ def _result(report: Report, finding: Finding, rule_index: dict[str, int], baseli
         "ruleIndex": rule_index[finding.code],
         "level": LEVELS[finding.severity],
         "message": {"text": f"{finding.subject}: {finding.message}"},
-        "locations": [_location(primary)],
+        "locations": [_location(primary, report.file_of(primary.source))],
         "relatedLocations": related,
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {"verdict": finding.verdict, "subject": finding.subject, "status": finding.status},
@@ -78,7 +91,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
         {
             "level": "warning",
             "message": {"text": f"not checked: {s.reason}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(s.source)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(s.file or s.source)}}}],
         }
         for s in report.sources
         if s.status != "checked"
@@ -127,6 +140,7 @@ def sarif_document(report: Report) -> dict[str, Any]:
                 },
                 "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
                 "columnKind": "unicodeCodePoints",
+                "properties": {"sources": [_source(s) for s in report.sources if s.status == "checked"]},
                 "results": [
                     _result(report, f, rule_index, baseline) for f in report.findings if f.severity != "info"
                 ],

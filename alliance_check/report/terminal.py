@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Mapping
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +24,7 @@ from alliance_check.report import (
     why_nothing_compared,
 )
 
+SOURCES_LISTED = 40  # past this many, the sources table is a count of where their dates came from
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 QUALIFIER_WORD = {
     "exact": "exact",
@@ -183,7 +186,8 @@ def _finding(page: _Page, report: Report, finding: Finding, paths: dict[str, str
     page.text(finding.message, indent=2)
     pair = set(finding.pair or ())
     for claim in (report.claim(i) for i in finding.claim_ids):
-        page.whole(_location(paths.get(claim.source, claim.source), claim))
+        file = report.file_of(claim.source)
+        page.whole(_location(paths.get(file, file), claim))
         says = Text.assemble((claim.label, "bold"), " says ", (claim.text, style if claim.id in pair else ""))
         says.append(f" · {QUALIFIER_WORD[claim.qualifier]}", style="dim")
         if claim.as_of:
@@ -267,12 +271,47 @@ def _statistics(report: Report) -> RenderableType:
     return table if table.row_count else Text("No findings.")
 
 
+def _sources(page: _Page, report: Report, paths: dict[str, str]) -> None:
+    """Each checked source: its label, reference date, where that date came from, and its file;
+    past SOURCES_LISTED sources, how many dates came from where. Columns are aligned, no line
+    ends in spaces, and when the files do not fit beside the rest each goes whole on the line
+    below its source."""
+    checked = [s for s in report.sources if s.status == "checked"]
+    if len(checked) > SOURCES_LISTED:
+        counts = Counter(s.published_how or "no date" for s in checked)
+        how = ", ".join(f"{n} {what}" for what, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        page.text(
+            Text.assemble(("Sources", "bold"), f"  {len(checked)}, dates from: {how} (JSON lists each)")
+        )
+        return
+    rows = [
+        (s.label, s.published or "unknown", s.published_how or "", paths.get(s.source, s.source))
+        for s in checked
+    ]
+    header = ("source", "published", "from", "file")
+    widths = [max(cell_len(row[n]) for row in (header, *rows)) for n in range(3)]
+    below = 2 + sum(w + 2 for w in widths) + max(cell_len(row[3]) for row in rows) > page.console.width
+
+    def line(cells: tuple[str, ...], style: str = "") -> Text:
+        padded = [
+            cell + " " * (width - cell_len(cell)) for cell, width in zip(cells[:3], widths, strict=True)
+        ]
+        return Text("  " + "  ".join(padded if below else [*padded, cells[3]]).rstrip(), style=style)
+
+    page.text(Text("Sources", style="bold"))
+    page.whole(line(header, "dim"))
+    for row in rows:
+        page.whole(line(row))
+        if below:
+            page.whole(Text(f"    {row[3]}"))
+
+
 def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Print the whole report once."""
     console = make_console(stream, options)
     page = _Page(console)
     sources = [s.source for s in report.sources] + [a.source for a in report.unused_acceptances]
-    paths, base = shown_paths(sources)
+    paths, base = shown_paths([*sources, *(report.file_of(s) for s in sources)])
     shown = [f for f in visible(report, options) if f.severity in ("error", "warning")]
     if options.quiet and options.statistics:
         if report.findings or report.ignored:
@@ -304,6 +343,9 @@ def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
         elif not report.findings and report.focus:
             groups = plural(len(report.groups), "group")
             page.text(f"None of the {groups} compared involves the files checked.")
+            page.blank()
+        if any(s.status == "checked" for s in report.sources):
+            _sources(page, report, paths)
             page.blank()
         _gate(page, report, paths)
     if page.lines:

@@ -1,0 +1,93 @@
+"""Which currency an article's bare '$' stands for, read from how the article writes its money."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from alliance_check.normalize.units import parse_currency
+from alliance_check.resources import lexicon
+
+BASE_DOLLAR = "USD"  # what a bare '$' means when nothing says otherwise
+
+
+@lru_cache(maxsize=1)
+def _dollar_markers() -> dict[str, str]:
+    """Spellings that say which dollar they are ('A$', '$US', 'NZD', 'Australian dollars') -> code."""
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for spelling, code in lex.currency_symbols.items():
+        # every code is also read as 'CODE$' ('cad$ 15'); a dollar is a currency written with '$' otherwise
+        if "$" in spelling and spelling not in lex.bare_currency and spelling != f"{code}$":
+            out[spelling] = code
+    dollars = set(out.values())
+    for name, code in lex.currency_names.items():
+        if "dollar" in name and name not in lex.bare_currency:
+            out[name] = code
+            dollars.add(code)
+    for spelling, code in lex.currency_symbols.items():
+        if spelling == f"{code}$" and code in dollars:
+            out[spelling] = code
+    out.update({code: code for code in dollars})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _marker_regex() -> re.Pattern[str]:
+    markers = sorted(_dollar_markers(), key=len, reverse=True)
+    # symbols and codes in their own case ('AUD', not 'aud'); names in any ('Australian dollars')
+    symbols = "|".join(re.escape(m) for m in markers if " " not in m)
+    names = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers if " " in m)
+    return re.compile(rf"(?<![A-Za-z$])(?:(?i:{names or '(?!)'})|{symbols})(?![A-Za-z])")
+
+
+_AMOUNT = r"\d[\d,.]*(?:\s?[A-Za-z]{1,8})?"
+# a bare '$' amount opening a bracket after another amount: '1.7 billion pounds ($2.2 billion)'
+_BARE_CONVERSION = re.compile(r"\d[^()]{0,30}\(\s*(?:[A-Za-z]+\.?\s+)?\$\s?\d")
+
+
+@lru_cache(maxsize=16)
+def _converted_into(code: str) -> re.Pattern[str]:
+    """A bare '$' amount with this dollar's amount in brackets after it: '$2bn (A$3.1bn)'."""
+    spellings = sorted(
+        (s for s, c in _dollar_markers().items() if c == code and "$" in s), key=len, reverse=True
+    )
+    symbols = "|".join(re.escape(s) for s in spellings) or "(?!)"
+    return re.compile(rf"(?<![A-Za-z$])\$\s?{_AMOUNT}\s*\(\s*(?:{symbols})\s?\d")
+
+
+def article_currency(text: str, declared: str | None = None) -> str | None:
+    """The ISO code a bare '$' stands for in this article, or None when it is the US dollar.
+
+    ``declared`` (front matter ``currency: AUD``) wins. Otherwise an article that names another
+    dollar explicitly ('A$', '$A', 'NZ$', 'Australian dollars') writes its bare '$' in that dollar
+    when it also marks US dollars ('$US3bn'), or when no bare '$' amount is a conversion in
+    brackets ('A$512 billion ($337 billion)', '1.7 billion pounds ($2.2 billion)'): such an
+    article keeps its bare '$' for the US dollar. With no other dollar named, '$' is the US dollar.
+
+    >>> article_currency("A first grant of $A640 million. The state pays $650m.")
+    'AUD'
+    >>> article_currency("It will cost A$512 billion ($337 billion).") is None
+    True
+    """
+    if declared:
+        code = parse_currency(declared) or declared.strip().upper()
+        return None if code == BASE_DOLLAR else code
+    markers = _dollar_markers()
+    local: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    us_marked = False
+    for m in _marker_regex().finditer(text):
+        found = markers.get(m.group(0)) or parse_currency(" ".join(m.group(0).split()))
+        if found == BASE_DOLLAR:
+            us_marked = True
+        elif found:
+            local[found] += 1
+            first.setdefault(found, m.start())
+    if not local:
+        return None
+    code = min(local, key=lambda c: (-local[c], first[c]))
+    if not us_marked and (_BARE_CONVERSION.search(text) or _converted_into(code).search(text)):
+        return None
+    return code
