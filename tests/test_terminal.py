@@ -76,7 +76,8 @@ def report(*findings: Finding, **kw: Any) -> Report:
 
 def render(rep: Report, fmt: str = "rich", **options: Any) -> str:
     out = io.StringIO()
-    REPORTERS[fmt](rep, out, ReportOptions(**{"color": False, **options}))
+    # a fixed width unless a test sets one: COLUMNS of whoever runs the tests must not matter
+    REPORTERS[fmt](rep, out, ReportOptions(**{"color": False, "width": 100, **options}))
     return out.getvalue()
 
 
