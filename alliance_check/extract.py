@@ -28,6 +28,7 @@ from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Block, Claim, Frame
 from alliance_check.normalize.dates import parse_iso
 from alliance_check.normalize.money import article_currency
+from alliance_check.normalize.places import ancestors
 from alliance_check.references import text_days
 from alliance_check.resources import Domain, lexicon, load_domain
 from alliance_check.settings import Settings
@@ -244,11 +245,20 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
 
 
 def _is_container(idx: SentenceIndex, i: int) -> bool:
-    """'San Diego, California', 'Osborne in South Australia': the second only says where the first is."""
+    """'San Diego, California', 'Osborne in South Australia': the second only says where the first is
+    (not in 'the United Kingdom in San Diego': a country is in no city, as the gazetteer knows)."""
     if i == 0:
         return False
+    first, second = idx.places[i - 1].name, idx.places[i].name
     before = idx.doc.text[idx.places[i - 1].end : idx.places[i].start]
-    return re.fullmatch(r"\s*(?:,|in|of)\s*", before) is not None
+    if re.fullmatch(r"\s*(?:,|in|of)\s*", before) is None:
+        return False
+    return second in ancestors(first) or not (first in ancestors(second) or _is_broad(first))
+
+
+def _is_broad(name: str) -> bool:
+    info = lexicon().places.get(name)
+    return info is not None and info.type in ("country", "region")
 
 
 def _place_claims(

@@ -55,12 +55,19 @@ class SentenceIndex:
         self.places: list[PlaceMention] = []
         self.names: list[tuple[int, int, str]] = []  # (start, end, name) of named things
         self.demonyms: dict[int, str] = {}  # token index -> country
+        covered: set[int] = set()
         for ent in sent.ents:
+            covered.update(range(ent.start, ent.end))
             last = ent[-1].lemma_.lower()
-            if ent.label_ in ("GPE", "LOC") or (
-                ent.label_ in ("FAC", "ORG") and (ent.label_ == "FAC" or last in lex.facility_nouns)
-            ):
-                name = normalize_place(re.sub(r"['’]s$", "", ent.text))
+            text = re.sub(r"['’]s$", "", ent.text)
+            # the model calls some cities people or firms ('Adelaide', 'Perth'): the gazetteer knows
+            # ('Jordan said' stays a person: a person-tagged name counts only after a preposition)
+            known = (
+                ent.label_ in ("ORG", "PRODUCT") or (ent.label_ == "PERSON" and ent.root.dep_ == "pobj")
+            ) and canonical_place(text) is not None
+            facility = ent.label_ == "ORG" and last in lex.facility_nouns
+            if ent.label_ in ("GPE", "LOC", "FAC") or known or facility:
+                name = normalize_place(text)
                 self.places.append(PlaceMention(ent.start_char, ent.end_char, name, ent.root))
             elif ent.label_ == "NORP":
                 country = canonical_place(ent.text)
@@ -71,6 +78,8 @@ class SentenceIndex:
                     self.names.append((ent.start_char, ent.end_char, _clean(ent.text).lower()))
             elif ent.label_ in NAME_LABELS:
                 self.names.append((ent.start_char, ent.end_char, _clean(ent.text).lower()))
+        self.places += _gazetteer_places(sent, covered)
+        self.places.sort(key=lambda p: p.start)
         place_names = frozenset(p.name for p in self.places) | frozenset(self.demonyms.values())
         place_names |= frozenset(a for name in place_names for a in ancestors(name))
         base = sent.start_char
@@ -93,6 +102,25 @@ class SentenceIndex:
         covered = [(n.start, n.end) for n in self.known]
         rest = [name for s, e, name in self.names if not any(s < ke and e > ks for ks, ke in covered)]
         return tuple(dict.fromkeys([*known, *rest]))
+
+
+def _gazetteer_places(sent: Any, covered: set[int]) -> list[PlaceMention]:
+    """Runs of capitalised proper nouns the model left untagged that the gazetteer knows as places,
+    whole ('in Adelaide'; not 'Independence' in 'Independence Day'), after a word (a capital that
+    starts a sentence says nothing)."""
+    out = []
+    run: list[Any] = []
+    for tok in [*sent, None]:
+        inside = tok is not None and tok.i > sent.start and tok.i not in covered
+        if inside and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            run.append(tok)
+            continue
+        if run:
+            name = canonical_place(sent.doc[run[0].i : run[-1].i + 1].text)
+            if name is not None:
+                out.append(PlaceMention(run[0].idx, run[-1].idx + len(run[-1].text), name, run[-1]))
+            run = []
+    return out
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -15,6 +15,7 @@ DATA_FILES = (
     "units.json",
     "currencies.json",
     "places.json",
+    "world_places.json",
     "subjects.json",
     "calendar.json",
     "synonyms.json",
@@ -101,6 +102,7 @@ class Lexicon:
     money_context: frozenset[str]
     places: dict[str, PlaceInfo]  # canonical -> info
     place_names: dict[str, str]  # alias (lower) -> canonical
+    currency_of: dict[str, str]  # country -> ISO 4217 code of its currency
     demonyms: dict[str, str]  # demonym (lower) -> canonical country
     synonyms: dict[str, str]  # word or phrase (lower) -> the property it names ('killed' -> 'casualties')
     reporting_verbs: frozenset[str]
@@ -179,13 +181,19 @@ def lexicon() -> Lexicon:
     places: dict[str, PlaceInfo] = {}
     place_names: dict[str, str] = {}
     demonyms: dict[str, str] = {}
-    for entry in places_data["places"]:
-        places[entry["name"]] = PlaceInfo(entry["name"], entry["parent"], entry["type"])
-        for alias in [entry["name"], *entry["aliases"]]:
+    currency_of: dict[str, str] = {}
+    # the world gazetteer first, then the hand-made one, which wins where both name a place
+    for entry in [*_load("world_places.json")["places"], *places_data["places"]]:
+        known = places.get(entry["name"])
+        parent = entry["parent"] if entry.get("parent") or known is None else known.parent
+        places[entry["name"]] = PlaceInfo(entry["name"], parent, entry["type"])
+        if entry.get("currency"):
+            currency_of[entry["name"]] = entry["currency"]
+        for alias in [entry["name"], *entry.get("aliases", [])]:
             place_names[alias.lower()] = entry["name"]
             if alias.lower().startswith("the "):
                 place_names[alias.lower()[4:]] = entry["name"]
-        for dem in entry["demonyms"]:
+        for dem in entry.get("demonyms", []):
             demonyms[dem.lower()] = entry["name"]
 
     return Lexicon(
@@ -217,6 +225,7 @@ def lexicon() -> Lexicon:
         money_context=frozenset(currencies["_money_context"]),
         places=places,
         place_names=place_names,
+        currency_of=currency_of,
         demonyms=demonyms,
         synonyms=_invert(synonyms["properties"]),
         reporting_verbs=frozenset(synonyms["reporting_verbs"]),
@@ -280,6 +289,8 @@ class Domain:
 def available_domains() -> list[str]:
     """The domain packs shipped in ``alliance_check/data/domains``."""
     folder = resources.files("alliance_check").joinpath("data").joinpath("domains")
+    if not folder.is_dir():
+        return []
     return sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
 
 
