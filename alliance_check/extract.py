@@ -292,11 +292,19 @@ def _place_claims(
         role = frame.role if frame else ""
         info = lex.places.get(place.name)
         # a country or a sea is where an actor or a region is, rarely a checkable place of an event
-        # (a voyage 'from Singapore' or 'to Sri Lanka' is a place of its own all the same)
-        broad = info is not None and info.type in ("country", "region") and role not in ("from", "to", "into")
+        # (a voyage 'from Singapore' or 'to Sri Lanka' is a place of its own all the same; buying
+        # 'from the US' is not)
+        journey = frame is not None and bool({frame.head, frame.verb, *frame.terms} & lex.motion_words)
+        broad = (
+            info is not None
+            and info.type in ("country", "region")
+            and not (role in ("from", "to", "into") and journey)
+        )
         # 'the port of Baltimore' names a place; 'the strike group of Washington' an owner
         named_place = role.endswith(" of") and role.removesuffix(" of") in lex.facility_nouns
-        locative = (role in lex.locative_prepositions or role == "subject" or named_place) and not broad
+        # 'the bridge collapsed' is the place itself; 'Canberra pledged' a government, not a place
+        subject = role == "subject" and info is None
+        locative = (role in lex.locative_prepositions or subject or named_place) and not broad
         container = _container(idx, i)
         yield make(
             place.start,

@@ -445,7 +445,8 @@ def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> flo
         fa, fb = a.frame, b.frame
         assert fa is not None and fb is not None
         unnamed = not fa.names and not fb.names
-        if not (x["head"] and (x["names"] or x["where"] or (unnamed and x["terms"] >= 0.5))):
+        shared = x["names"] or x["where"] or x["topics"]
+        if not (x["head"] and (shared or (unnamed and x["terms"] >= 0.5))):
             return settings.conflicts.prior
     return round(score, 3)
 

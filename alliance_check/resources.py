@@ -111,6 +111,7 @@ class Lexicon:
     facility_nouns: frozenset[str]
     running_tallies: frozenset[str]
     locative_prepositions: frozenset[str]
+    motion_words: frozenset[str]  # 'sail', 'voyage': a place 'from' or 'to' them is one of an event
     order_words: dict[str, int]  # 'first' 1, 'second' 2, 'last' -1: which of several events or figures
     plan_words: frozenset[str]  # 'will', 'plans', 'target': a figure or date that is planned, not done
     event_nouns: dict[str, str]  # noun or phrase (lower) -> event class
@@ -234,6 +235,7 @@ def lexicon() -> Lexicon:
         facility_nouns=frozenset(synonyms["facility_nouns"]),
         running_tallies=frozenset(synonyms["running_tallies"]),
         locative_prepositions=frozenset(synonyms["locative_prepositions"]),
+        motion_words=frozenset(synonyms["motion_words"]),
         order_words=synonyms["order_words"],
         plan_words=frozenset(synonyms["plan_words"]),
         event_nouns=_invert(subjects["event_nouns"]),

@@ -4,7 +4,8 @@ Runs the shared cases (../shared/bench/extraction/cases.jsonl) through the libra
 (one model load), and the same cases through quantulum3 (counts, lengths, money, percentages)
 and dateparser's ``search_dates`` (dates), then scores all three with the shared scorer's own
 matching rules (../shared/bench/score_extraction.py) and prints P/R/F1 per kind and per suite,
-qualifier agreement and throughput for each.
+qualifier agreement and throughput for each. Then our claim recall by kind on the annotated
+development corpora (../shared/bench/conflicts/), counted as score_conflicts.py counts it.
 
     pip install -e ".[bench]"
     python bench/extraction.py                 # all cases
@@ -196,6 +197,26 @@ def main() -> None:
         print(f"{name:<12}{loaded:>9.2f}{rate:>10.1f}{crashes:>9}{qual_text:>12}")
     if "ours" in summary:
         print(f"overall F1 {summary['ours']['overall']:.3f}")
+        development_recall(a.shared)
+
+
+def development_recall(shared: Path) -> None:
+    """Claim recall by kind on each annotated development corpus, as the conflicts scorer counts it."""
+    if not (shared / "conflicts").is_dir():
+        print(f"no development corpora under {shared / 'conflicts'}; skipped")
+        return
+    sys.path.insert(0, str(ROOT / "bench"))
+    from _gold import corpora, load_scorer
+
+    from alliance_check.report.json import claim_record
+
+    scorer = load_scorer(shared)
+    print()
+    print("=== claim recall on the development corpora (annotated claims found / annotated)")
+    for corpus in corpora(shared):
+        report = {"claims": [claim_record(c) for c in corpus.claims], "findings": []}
+        result = scorer.score(report, corpus.gold, shared / "conflicts" / corpus.name / "articles")
+        print(f"{corpus.name}: {result['lines'][0]}; claim recall {result['claim_recall']:.2f}")
 
 
 if __name__ == "__main__":

@@ -245,3 +245,23 @@ def test_readme_codes_table_is_the_rule_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = [line for line in readme.splitlines() if re.match(r"\| AC\d{3} \|", line)]
     assert rows == [f"| {r.code} | {r.name} | {r.severity} | {r.description} |" for r in RULES.values()]
+
+
+def test_readme_configuration_example_is_accepted() -> None:
+    """Every key of the README's configuration example is one the configuration reader knows."""
+    import sys
+
+    from alliance_check.config import KEYS
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Configuration") :]
+    opening = section.index("```toml") + len("```toml")
+    block = section[opening : section.index("```", opening)]
+    table = tomllib.loads(block)["tool"]["alliance-check"]
+    assert table, "the example is empty"
+    assert sorted(set(table) - set(KEYS)) == []

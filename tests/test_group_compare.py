@@ -318,3 +318,40 @@ def test_a_restated_pair_is_never_compared() -> None:
     assert verdict(metres, feet) == "conflict"
     told = replace(feet, frame=replace(feet.frame, restates=metres.id))  # type: ignore[arg-type]
     assert compare_pair(metres, told, S) is None and compare_pair(told, metres, S) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "set_against"),
+    [
+        pytest.param(
+            dict(names=("port authority",), topics=("aurora", "harbour board")),
+            dict(names=("coast guard",), topics=("aurora", "tug crew")),
+            True,
+            id="one ship's departure, told by articles about that ship",
+        ),
+        pytest.param(
+            dict(names=("port authority",), topics=("aurora",)),
+            dict(names=("coast guard",), topics=("borealis",)),
+            False,
+            id="departures of two ships",
+        ),
+        pytest.param(
+            dict(names=("port authority",), topics=("aurora",), head="arrive"),
+            dict(names=("coast guard",), topics=("aurora",)),
+            False,
+            id="the ship's arrival and its departure",
+        ),
+    ],
+)
+def test_times_of_one_event_are_set_against_each_other(
+    a: dict[str, object], b: dict[str, object], set_against: bool
+) -> None:
+    """A time of day is only the time of an event: two are compared when they name the same event
+    and share a name, a place or what their articles are about."""
+    from alliance_check.group import Stats, _conflict_score
+
+    base = dict(kind="time", precision="minute", head="leave", terms=("leave", "port"))
+    x = make_claim("a", "2024-05-02T00:40", **{**base, **a})  # type: ignore[arg-type]
+    y = make_claim("b", "2024-05-02T01:00", **{**base, **b})  # type: ignore[arg-type]
+    score = _conflict_score(x, y, Stats([x, y]), S)
+    assert (score > S.conflicts.prior) == set_against

@@ -27,6 +27,18 @@ from alliance_check.normalize.money import article_currency
             "AUD",
             id="both dollars marked: the bare one is local",
         ),
+        pytest.param(
+            "Wellington will pay $US30m; New Zealand's own share of the bill is $45m.",
+            None,
+            "NZD",
+            id="only US dollars marked: the dollar of the country named most",
+        ),
+        pytest.param(
+            "Singapore's port operator paid US$1bn abroad and will spend $2bn at home.",
+            None,
+            "SGD",
+            id="US$ marked, a city-state with a dollar of its own",
+        ),
         pytest.param("A budget of $400 million.", "AUD", "AUD", id="declared"),
         pytest.param("A budget of $400 million.", "A$", "AUD", id="declared as a symbol"),
         pytest.param("A budget of $400 million.", "usd", None, id="declared US dollar"),
@@ -49,6 +61,9 @@ def test_article_currency(text: str, declared: str | None, expected: str | None)
         ),
         pytest.param("It wrote $US7bn ($10.6bn) and $9.9 billion.", id="only US dollars marked"),
         pytest.param("We will try it. The fee is $5.", id="a code is an upper-case word"),
+        pytest.param(
+            "Japan's banks lent US$3bn to carmakers and $1bn more.", id="US$ marked, no country with a dollar"
+        ),
         pytest.param("", id="empty"),
     ],
 )

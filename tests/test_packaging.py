@@ -26,5 +26,9 @@ def test_every_data_file_is_package_data() -> None:
     files = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*") if p.is_file()]
     data = [f for f in files if not f.endswith((".py", ".pyc", ".typed")) and "__pycache__" not in f]
     assert data, "no data files found"
-    missing = [f for f in data if not any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs)]
+
+    def declared(f: str) -> bool:
+        return any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs)
+
+    missing = [f for f in data if not declared(f)]
     assert missing == [], f"not declared in [tool.setuptools.package-data]: {missing}"

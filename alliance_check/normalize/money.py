@@ -42,6 +42,30 @@ def _marker_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z$])(?:(?i:{names or '(?!)'})|{symbols})(?![A-Za-z])")
 
 
+@lru_cache(maxsize=1)
+def _dollar_countries() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Names and demonyms of the places whose currency is a dollar other than the US one."""
+    lex = lexicon()
+    dollars = set(_dollar_markers().values()) - {BASE_DOLLAR}
+    home = {place: code for place, code in lex.currency_of.items() if code in dollars}
+    spellings: dict[str, str] = {}
+    for alias, place in [*lex.place_names.items(), *lex.demonyms.items()]:
+        if place in home and len(alias) > 2:
+            spellings[alias] = place
+    names = sorted(spellings, key=len, reverse=True)
+    pattern = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
+    return re.compile(rf"\b(?i:{pattern})\b"), {n: home[p] for n, p in spellings.items()}
+
+
+def _home_dollar(text: str) -> str | None:
+    """The dollar of the place with a dollar of its own that the text names most ('Australia',
+    'Australian'), or None when it names none."""
+    pattern, codes = _dollar_countries()
+    found = Counter(codes.get(" ".join(m.group(0).lower().split()), "") for m in pattern.finditer(text))
+    found.pop("", None)
+    return min(found, key=lambda c: (-found[c], c)) if found else None
+
+
 _AMOUNT = r"\d[\d,.]*(?:\s?[A-Za-z]{1,8})?"
 # a bare '$' amount opening a bracket after another amount: '1.7 billion pounds ($2.2 billion)'
 _BARE_CONVERSION = re.compile(r"\d[^()]{0,30}\(\s*(?:[A-Za-z]+\.?\s+)?\$\s?\d")
@@ -64,12 +88,16 @@ def article_currency(text: str, declared: str | None = None) -> str | None:
     dollar explicitly ('A$', '$A', 'NZ$', 'Australian dollars') writes its bare '$' in that dollar
     when it also marks US dollars ('$US3bn'), or when no bare '$' amount is a conversion in
     brackets ('A$512 billion ($337 billion)', '1.7 billion pounds ($2.2 billion)'): such an
-    article keeps its bare '$' for the US dollar. With no other dollar named, '$' is the US dollar.
+    article keeps its bare '$' for the US dollar. An article that marks only US dollars ('$US500m')
+    writes its bare '$' in the dollar of the country it names most that has one (Australia,
+    Canada, New Zealand ...). Otherwise '$' is the US dollar.
 
     >>> article_currency("A first grant of $A640 million. The state pays $650m.")
     'AUD'
     >>> article_currency("It will cost A$512 billion ($337 billion).") is None
     True
+    >>> article_currency("Australia paid $US500m of the $800m it owes.")
+    'AUD'
     """
     if declared:
         code = parse_currency(declared) or declared.strip().upper()
@@ -86,7 +114,9 @@ def article_currency(text: str, declared: str | None = None) -> str | None:
             local[found] += 1
             first.setdefault(found, m.start())
     if not local:
-        return None
+        # '$US500m' beside a bare '$650m': the bare '$' is the dollar of the country the article is
+        # most about, when that country has one of its own
+        return _home_dollar(text) if us_marked else None
     code = min(local, key=lambda c: (-local[c], first[c]))
     if not us_marked and (_BARE_CONVERSION.search(text) or _converted_into(code).search(text)):
         return None
