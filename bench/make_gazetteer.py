@@ -64,7 +64,9 @@ def main() -> int:
     divisions: dict[tuple[str, str], str] = {}
     for code, state in sorted(states.items()):
         divisions[("US", code)] = state["name"]
-        out.append({"name": state["name"], "parent": "United States", "type": "region"})  # 'IN', 'OR': no codes
+        out.append(
+            {"name": state["name"], "parent": "United States", "type": "region"}
+        )  # 'IN', 'OR': no codes
     for iso, table in DIVISIONS.items():
         for code, name in table.items():
             divisions[(iso, code)] = name
@@ -77,7 +79,9 @@ def main() -> int:
         if city["population"] < MIN_POPULATION or city["name"] in seen:
             continue
         seen.add(city["name"])
-        parent = divisions.get((city["countrycode"], city["admin1code"])) or country_of.get(city["countrycode"])
+        parent = divisions.get((city["countrycode"], city["admin1code"])) or country_of.get(
+            city["countrycode"]
+        )
         entry = {"name": city["name"], "parent": parent, "type": "place"}
         plain = _ascii(city["name"])
         if plain != city["name"]:
