@@ -47,7 +47,9 @@ def _qualifiers_agree(a: str, b: str) -> bool:
 def _interval(c: Claim, settings: Settings) -> tuple[float, float]:
     assert isinstance(c.value, float)
     v = to_base(c.value, c.unit)
-    half = to_base(float(c.precision), c.unit) / 2
+    half = min(to_base(float(c.precision), c.unit) / 2, settings.rounding_share * abs(v)) or (
+        to_base(float(c.precision), c.unit) / 2
+    )
     if c.qualifier == "lower_bound":
         return v, math.inf
     if c.qualifier == "upper_bound":
@@ -67,7 +69,8 @@ def _why_soft(a: Claim, b: Claim, settings: Settings) -> str:
         if c.qualifier == "approx":
             return f"'{c.text}' is hedged (taken as ±{settings.approx_tolerance:.0%})"
     coarse = max((a, b), key=lambda c: to_base(float(c.precision), c.unit))
-    half = _fmt(float(coarse.precision) / 2)
+    assert isinstance(coarse.value, float)
+    half = _fmt(min(float(coarse.precision) / 2, settings.rounding_share * abs(coarse.value)))
     unit = f" {coarse.unit}" if coarse.unit else ""
     return f"'{coarse.text}' is a round figure (±{half}{unit})"
 
@@ -81,7 +84,11 @@ def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False
     if not (isinstance(a.value, float) and isinstance(b.value, float)) or not convertible(a.unit, b.unit):
         return None
     step = max(to_base(float(a.precision), a.unit), to_base(float(b.precision), b.unit))
-    same = _round(to_base(a.value, a.unit), step) == _round(to_base(b.value, b.unit), step)
+    va, vb = to_base(a.value, a.unit), to_base(b.value, b.unit)
+    # equal once rounded, and not further apart than a round figure stands for ('2' is not '1.5')
+    same = _round(va, step) == _round(vb, step) and abs(va - vb) <= settings.rounding_share * max(
+        abs(va), abs(vb)
+    )
     if a.qualifier == "range" or b.qualifier == "range":
         same = same and a.qualifier == b.qualifier and a.value_max == b.value_max
     if same and _qualifiers_agree(a.qualifier, b.qualifier):

@@ -100,6 +100,10 @@ class Settings:
     """Two figures whose as-of dates lie further apart changed over time; they do not conflict."""
     event_instance_gap_days: int = 200
     """Dates of a recurring event further apart than this are different occurrences."""
+    rounding_share: float = 0.1
+    """A round figure stands for the values it rounds from, but no further from it than this share
+    of its value: '2 miles' covers 1.8 to 2.2 miles, not 1.5 ('1.5 miles' is another length);
+    '55,000' still covers 54,500 to 55,500."""
     approx_minutes: float = 2.0
     """'around 1:27 a.m.' is widened by this many minutes on each side."""
     domains: tuple[str, ...] = ()

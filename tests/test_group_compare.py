@@ -74,6 +74,30 @@ def verdict(a: object, b: object) -> str:
             id="km vs wrong miles",
         ),
         pytest.param(
+            dict(value=2.0, precision=1.0, unit="mi", head="length"),
+            dict(value=1.5, precision=0.1, unit="mi", head="length"),
+            "conflict",
+            id="a 2-mile bridge is not a 1.5-mile one",
+        ),
+        pytest.param(
+            dict(value=2.0, precision=1.0, unit="mi", qualifier="approx", head="length"),
+            dict(value=3.0, precision=1.0, unit="km", head="length"),
+            "agreement",
+            id="about two miles is three kilometres",
+        ),
+        pytest.param(
+            dict(value=2e9, precision=1e9, unit="USD", head="cost"),
+            dict(value=2.4e9, precision=1e8, unit="USD", head="cost"),
+            "conflict",
+            id="$2bn vs $2.4bn",
+        ),
+        pytest.param(
+            dict(value=55000.0, precision=1000.0),
+            dict(value=54800.0, precision=100.0),
+            "agreement",
+            id="a round figure covers what it rounds",
+        ),
+        pytest.param(
             dict(value=50000.0, precision=1000.0, as_of="2015-01-01"),
             dict(value=55000.0, precision=1000.0, as_of="2024-07-01"),
             "changed_over_time",
