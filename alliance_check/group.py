@@ -431,17 +431,19 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
 
 
 def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> float:
-    """How surely two claims of a group can be set against each other (Settings.conflicts). A day,
-    an hour, a place or a span is only the time or place of an event: the two must name the same
-    event (the same head) and share a name or a place, unless neither names any ('a meeting' in
-    April and 'a meeting' in May are two meetings unless the same parties meet)."""
+    """How surely two claims of a group can be set against each other (Settings.conflicts). Close
+    values are not enough: the two must share what they are about (a head, a term, a name, a
+    place). A day, an hour, a place or a span is only the time or place of an event: the two must
+    name the same event (the same head) and share a name, a place or what their articles are
+    about, unless neither names any ('a meeting' in April and 'a meeting' in May are two meetings
+    unless the same parties meet)."""
     score, _, _ = score_pair(a, b, stats, settings, settings.conflicts)
-    if a.kind == "duration":
-        x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
-        if not x["head"]:
-            return settings.conflicts.prior  # a span of what: the same head or nothing
+    x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+    if not any(x[f] for f in ("head", "terms", "event", "names", "known", "where")):
+        return settings.conflicts.prior  # close values and a shared mood are not one fact
+    if a.kind == "duration" and not x["head"]:
+        return settings.conflicts.prior  # a span of what: the same head or nothing
     if a.kind in ("date", "time", "place"):
-        x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
         fa, fb = a.frame, b.frame
         assert fa is not None and fb is not None
         unnamed = not fa.names and not fb.names

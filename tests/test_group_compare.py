@@ -379,3 +379,14 @@ def test_times_of_one_event_are_set_against_each_other(
     y = make_claim("b", "2024-05-02T01:00", **{**base, **b})  # type: ignore[arg-type]
     score = _conflict_score(x, y, Stats([x, y]), S)
     assert (score > S.conflicts.prior) == set_against
+
+
+def test_close_values_alone_are_never_set_against_each_other() -> None:
+    """'$8 billion' for a port and '$12 billion' for a shipyard share a currency and a scale, not a fact."""
+    from alliance_check.group import Stats, _conflict_score
+
+    x = make_claim("a", 8e9, kind="money", unit="USD", head="upgrade", context=("port", "upgrade"))
+    y = make_claim("b", 12e9, kind="money", unit="USD", head="shipyard", context=("shipyard", "yard"))
+    assert _conflict_score(x, y, Stats([x, y]), S) == S.conflicts.prior
+    z = make_claim("c", 12e9, kind="money", unit="USD", head="upgrade", context=("port", "upgrade"))
+    assert _conflict_score(x, z, Stats([x, z]), S) > S.conflicts.prior
