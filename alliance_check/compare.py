@@ -99,11 +99,26 @@ def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False
         return PairVerdict("agreement", "the same figure, one stated as a bound ('up to $368 billion')")
     if _changed_over_time(a, b, settings, running):
         return PairVerdict("changed_over_time", f"the figures refer to {a.as_of} and {b.as_of}")
+    revision = _revision(a, b)
+    if revision:
+        return PairVerdict("changed_over_time", revision)
     lo_a, hi_a = _interval(a, settings)
     lo_b, hi_b = _interval(b, settings)
     if min(hi_a, hi_b) - max(lo_a, lo_b) > 0:
         return PairVerdict("soft_conflict", f"compatible only because {_why_soft(a, b, settings)}")
     return PairVerdict("conflict", "the values do not overlap even allowing for rounding and hedges")
+
+
+def _revision(a: Claim, b: Claim) -> str:
+    """Why one figure replaces the other: told later, in a sentence that says it revises an earlier
+    one ('now expected to cost 180 million euros, up from an earlier estimate'); '' when it does not."""
+    for new, old in ((a, b), (b, a)):
+        if new.frame is None or not new.frame.revised or not (new.as_of and old.as_of):
+            continue
+        i_new, i_old = interval(new.as_of), interval(old.as_of)
+        if i_new is not None and i_old is not None and i_new[0] > i_old[1]:
+            return f"'{new.text}' ({new.as_of}) revises an earlier figure ({old.as_of})"
+    return ""
 
 
 def _changed_over_time(a: Claim, b: Claim, settings: Settings, running: bool = False) -> bool:
@@ -193,11 +208,18 @@ def _minutes(c: Claim, settings: Settings) -> tuple[float, float] | None:
         return None
     value = int(parts[0]) * 60 + int(parts[1]) + (int(parts[2]) / 60 if len(parts) > 2 else 0)
     half = minute_step(str(c.value)) / 2 + (settings.approx_minutes if c.qualifier == "approx" else 0)
+    reach = settings.near_minutes if _near(c) else math.inf  # 'shortly after 3:10 a.m.'
     if c.qualifier == "lower_bound":
-        return value, math.inf
+        return value, value + reach
     if c.qualifier == "upper_bound":
-        return -math.inf, value
+        return value - reach, value
     return value - half, value + half
+
+
+def _near(c: Claim) -> bool:
+    """A bound that stays near its time ('shortly after 3:10 a.m.', 'just before noon')."""
+    text = " ".join(c.text.lower().split())
+    return any(text.startswith(word) for word in lexicon().near_bounds)
 
 
 def compare_times(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None:

@@ -89,6 +89,7 @@ class SentenceIndex:
         ]
         spans = sorted(masked)
         self.words = tuple(w for tok in sent if (w := _content(tok)) and not _inside(tok.idx, spans))
+        self.revised = lex.revision.search(sent.text) is not None
 
     def places_in(self, lo: int, hi: int) -> list[PlaceMention]:
         return [p for p in self.places if p.start < hi and p.end > lo]
@@ -393,6 +394,7 @@ def build_frame(
         verb=_verb_word(verb),
         order=_order(noun, verb),
         planned=_planned(verb),
+        revised=idx.revised,
         terms=tuple(terms),
         modifiers=tuple(modifiers),
         owners=tuple(owners),

@@ -435,8 +435,8 @@ def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> flo
     values are not enough: the two must share what they are about (a head, a term, a name, a
     place). A day, an hour, a place or a span is only the time or place of an event: the two must
     name the same event (the same head) and share a name, a place or what their articles are
-    about, unless neither names any ('a meeting' in April and 'a meeting' in May are two meetings
-    unless the same parties meet)."""
+    about, or say it in the same words without naming different parties ('a meeting' of the
+    council in April and 'a meeting' of the board in May are two meetings)."""
     score, _, _ = score_pair(a, b, stats, settings, settings.conflicts)
     x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
     if not any(x[f] for f in ("head", "terms", "event", "names", "known", "where")):
@@ -444,11 +444,8 @@ def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> flo
     if a.kind == "duration" and not x["head"]:
         return settings.conflicts.prior  # a span of what: the same head or nothing
     if a.kind in ("date", "time", "place"):
-        fa, fb = a.frame, b.frame
-        assert fa is not None and fb is not None
-        unnamed = not fa.names and not fb.names
         shared = x["names"] or x["where"] or x["topics"]
-        if not (x["head"] and (shared or (unnamed and x["terms"] >= 0.5))):
+        if not (x["head"] and (shared or (not x["names_differ"] and x["terms"] >= 0.5))):
             return settings.conflicts.prior
     return round(score, 3)
 

@@ -185,6 +185,7 @@ class Frame:
     role: str = ""  # a place's preposition ('in', 'at', 'from', 'to'), or how it stands ('subject')
     order: int = 0  # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1
     planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
+    revised: bool = False  # 'up from an earlier estimate', 'has risen to': replaces an earlier figure
     topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)
     restates: str | None = None  # id of the claim this one restates in other units ('A$368bn ($245bn)')
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -87,6 +88,7 @@ class Lexicon:
     point: frozenset[str]
     hedges_after: dict[str, str]
     date_fillers: tuple[str, ...]
+    near_bounds: tuple[str, ...]  # 'shortly after': a bound on a time of day that stays near it
     ordinals: frozenset[str]
     hedges: dict[str, str]  # phrase -> qualifier
     date_hedges: dict[str, str]
@@ -111,6 +113,7 @@ class Lexicon:
     facility_nouns: frozenset[str]
     running_tallies: frozenset[str]
     locative_prepositions: frozenset[str]
+    revision: re.Pattern[str]  # 'up from an earlier estimate', 'revised': a figure that replaces one
     motion_words: frozenset[str]  # 'sail', 'voyage': a place 'from' or 'to' them is one of an event
     order_words: dict[str, int]  # 'first' 1, 'second' 2, 'last' -1: which of several events or figures
     plan_words: frozenset[str]  # 'will', 'plans', 'target': a figure or date that is planned, not done
@@ -211,6 +214,7 @@ def lexicon() -> Lexicon:
         point=frozenset(numbers["point"]),
         hedges_after=_invert(hedges["after"]),
         date_fillers=tuple(hedges["date_fillers"]),
+        near_bounds=tuple(hedges["near_bounds"]),
         ordinals=frozenset(numbers["ordinals"]),
         hedges=_invert(hedges["number"]),
         date_hedges=_invert(hedges["date"]),
@@ -235,6 +239,7 @@ def lexicon() -> Lexicon:
         facility_nouns=frozenset(synonyms["facility_nouns"]),
         running_tallies=frozenset(synonyms["running_tallies"]),
         locative_prepositions=frozenset(synonyms["locative_prepositions"]),
+        revision=_phrases(synonyms["revision_words"]),
         motion_words=frozenset(synonyms["motion_words"]),
         order_words=synonyms["order_words"],
         plan_words=frozenset(synonyms["plan_words"]),
@@ -286,6 +291,12 @@ class Domain:
     )
     aliases: Aliases = ()
     fingerprint: str = ""
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    """Any of these words or phrases, whole, in any case and spacing."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{alternatives or '(?!)'})\b")
 
 
 def available_domains() -> list[str]:

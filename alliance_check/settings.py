@@ -106,6 +106,8 @@ class Settings:
     '55,000' still covers 54,500 to 55,500."""
     approx_minutes: float = 2.0
     """'around 1:27 a.m.' is widened by this many minutes on each side."""
+    near_minutes: float = 15.0
+    """'shortly after 3:10 a.m.' (hedges.json near_bounds) is at most this many minutes after it."""
     domains: tuple[str, ...] = ()
     """Domain packs to use (alliance_check/data/domains): names of one story and their aliases."""
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()

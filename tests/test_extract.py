@@ -169,3 +169,24 @@ def test_a_bare_dollar_is_read_in_the_article_currency(
     (claims,) = extract_articles([article], nlp)
     (paid,) = [c for c in claims if c.kind == "money" and c.value == 650e6]
     assert paid.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "revised"),
+    [
+        pytest.param(
+            "The stadium is now expected to cost $2.1 billion, up from an earlier estimate.",
+            True,
+            id="up from",
+        ),
+        pytest.param(
+            "The council revised the bill for the new tram line to 450 million euros.", True, id="revised"
+        ),
+        pytest.param("The death toll has risen to 41, officials said.", True, id="risen to"),
+        pytest.param("The stadium will cost $2.1 billion, the mayor said.", False, id="a plain figure"),
+    ],
+)
+def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revised: bool) -> None:
+    article = make_article("x.txt", text)
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind in ("money", "count")]
+    assert claim.frame is not None and claim.frame.revised is revised

@@ -156,6 +156,28 @@ def test_time_pairs(a: tuple[str, str], b: tuple[str, str], expected: str) -> No
     assert verdict(ca, cb) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "other", "expected"),
+    [
+        pytest.param(
+            "shortly after 3:10 a.m.", "2024-09-13T03:40", "conflict", id="half an hour is not shortly"
+        ),
+        pytest.param("shortly after 3:10 a.m.", "2024-09-13T03:18", "soft_conflict", id="eight minutes is"),
+        pytest.param("after 3:10 a.m.", "2024-09-13T03:40", "soft_conflict", id="a plain bound stays open"),
+        pytest.param(
+            "just before noon", "2024-09-13T10:30", "conflict", id="just before, ninety minutes early"
+        ),
+    ],
+)
+def test_a_near_bound_on_a_time_stays_near_it(text: str, other: str, expected: str) -> None:
+    value, qualifier = (
+        ("2024-09-13T12:00", "upper_bound") if "before" in text else ("2024-09-13T03:10", "lower_bound")
+    )
+    ca = make_claim("x", value, kind="time", qualifier=qualifier, head="burst", text=text)
+    cb = make_claim("y", other, kind="time", head="burst")
+    assert verdict(ca, cb) == expected
+
+
 def test_times_of_different_days_are_not_compared() -> None:
     ca = make_claim("x", "2024-03-26T01:28", kind="time", head="strike")
     cb = make_claim("y", "2024-03-27T01:29", kind="time", head="strike")
@@ -390,3 +412,22 @@ def test_close_values_alone_are_never_set_against_each_other() -> None:
     assert _conflict_score(x, y, Stats([x, y]), S) == S.conflicts.prior
     z = make_claim("c", 12e9, kind="money", unit="USD", head="upgrade", context=("port", "upgrade"))
     assert _conflict_score(x, z, Stats([x, z]), S) > S.conflicts.prior
+
+
+@pytest.mark.parametrize(
+    ("revised", "as_of", "expected"),
+    [
+        pytest.param(True, "2025-09-18", "changed_over_time", id="a later figure that says it revises"),
+        pytest.param(False, "2025-09-18", "conflict", id="a later figure that does not say so"),
+        pytest.param(True, "2025-09-14", "conflict", id="a revision told the same day"),
+        pytest.param(True, "2025-09-10", "conflict", id="a 'revision' told before the figure it revises"),
+    ],
+)
+def test_a_revised_estimate_changed_over_time(revised: bool, as_of: str, expected: str) -> None:
+    """'now expected to cost 180 million euros, up from an earlier estimate' against 120 million told
+    days before: the estimate changed; told the same day, or without saying so, the two conflict."""
+    first = make_claim("a", 120e6, kind="money", unit="EUR", precision=1e6, head="cost", as_of="2025-09-14")
+    later = make_claim("b", 180e6, kind="money", unit="EUR", precision=1e6, head="cost", as_of=as_of)
+    assert later.frame is not None
+    later = replace(later, frame=replace(later.frame, revised=revised))
+    assert verdict(first, later) == expected

@@ -170,3 +170,21 @@ def test_offsets_point_at_the_text() -> None:
 def test_a_quote_mark_after_words_is_not_inches() -> None:
     text = 'I told him: "one hundred and two" at the time'
     assert [(m.kind, m.value) for m in find_mentions(text)] == [("count", 102.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param("The talks will resume on Thursday.", "2024-08-01", id="a day of the future"),
+        pytest.param(
+            "Fares are expected to rise, the operator said on Thursday.",
+            "2024-07-25",
+            id="the day of a saying",
+        ),
+        pytest.param("The league announced Thursday that the final will move.", "2024-07-25", id="announced"),
+        pytest.param("The vote is scheduled on Thursday.", "2024-08-01", id="scheduled stays ahead"),
+    ],
+)
+def test_a_weekday_is_in_the_tense_of_its_own_verb(text: str, day: str) -> None:
+    (date_,) = [m for m in find_mentions(text, REF) if m.kind == "date"]
+    assert date_.value == day

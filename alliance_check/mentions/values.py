@@ -301,6 +301,12 @@ def _offset_bound(date_text: str, hedge: str, qualifier: str) -> str:
     return "lower_bound" if earlier else "upper_bound"
 
 
+# a verb in the past right before a day ('said on Thursday', 'announced Friday'): the day is past
+_PAST_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:said|told|wrote|met|found|[a-z]{3,}ed)\s+(?:(?:on|late|early)\s+)?$"
+)
+
+
 def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Mention | None:
     g = match.groupdict()
     before = text[max(0, match.start() - 25) : match.start()]
@@ -322,6 +328,11 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
     if month.lower() in _AMBIGUOUS_MONTHS and month.islower():
         return None  # 'this may take longer': a verb
     future = FUTURE_MARKERS.search(text, max(0, match.start() - 80), match.end() + 40) is not None
+    near = text[max(0, match.start() - 30) : match.start()]
+    if future and _PAST_VERB_BEFORE.search(near) and not FUTURE_MARKERS.search(near):
+        future = (
+            False  # '... are expected to cost more, the ministry said on Thursday': the day is the saying's
+        )
     parsed = resolve_match(match, reference, future=future)
     if parsed is None:
         return None
