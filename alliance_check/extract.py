@@ -89,6 +89,7 @@ def _refers_back(m: Mention, text: str) -> bool:
     return bool(before and before.group("w").lower() in lexicon().definite_determiners)
 
 
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _AS_OF_MARK = re.compile(r"(?i)\b(?:in|as of|at the end of|by the end of|during|of|for)\s+$")
 
 
@@ -96,6 +97,8 @@ def _as_of(m: Mention, dates: list[Mention], article: Article, sent_text: str) -
     """The date a figure refers to: 'in 2020, 50,000 troops ...'; else the article's date."""
     for d in dates:
         full = isinstance(d.value, str) and d.value[:1].isdigit()
+        if full and d.end <= m.start and _WHEN_AFTER.match(sent_text, d.end):
+            return str(d.value)  # 'since 1960, when a magnitude 5.8 tremor ...': the figure is of then
         near = full and d.qualifier in ("exact", "approx") and abs(d.start - m.start) < 80
         if near and (d.relative or _AS_OF_MARK.search(sent_text[max(0, d.start - 20) : d.start])):
             return str(d.value)

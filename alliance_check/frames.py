@@ -89,7 +89,6 @@ class SentenceIndex:
         ]
         spans = sorted(masked)
         self.words = tuple(w for tok in sent if (w := _content(tok)) and not _inside(tok.idx, spans))
-        self.revised = lex.revision.search(sent.text) is not None
 
     def places_in(self, lo: int, hi: int) -> list[PlaceMention]:
         return [p for p in self.places if p.start < hi and p.end > lo]
@@ -394,7 +393,7 @@ def build_frame(
         verb=_verb_word(verb),
         order=_order(noun, verb),
         planned=_planned(verb),
-        revised=idx.revised,
+        revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
         owners=tuple(owners),
@@ -404,6 +403,18 @@ def build_frame(
         years=tuple(dict.fromkeys(years)),
         context=tuple(dict.fromkeys([*idx.words, *context])),
     )
+
+
+def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
+    """Whether the words next to the value say it replaces an earlier figure: just before it ('has
+    risen to 41') or in an aside after it with no other number between ('180 million euros, up from
+    an earlier estimate')."""
+    text, base = idx.doc.text, idx.sent.start_char
+    pattern = lexicon().revision
+    before = re.split(r"\d", text[max(base, start - 60) : start])[-1]
+    after = re.split(r"\d", text[end : min(idx.sent.end_char, end + 60)], maxsplit=1)[0]
+    aside = after.lstrip().startswith(",")  # '..., up from an earlier estimate': an aside on the value
+    return pattern.search(before) is not None or (aside and pattern.search(after) is not None)
 
 
 def place_frame(

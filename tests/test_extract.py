@@ -190,3 +190,32 @@ def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revis
     article = make_article("x.txt", text)
     (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind in ("money", "count")]
     assert claim.frame is not None and claim.frame.revised is revised
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        pytest.param(
+            "It was the worst storm since 1938, when a hurricane killed 600 people.",
+            600.0,
+            "1938",
+            id="since, when",
+        ),
+        pytest.param(
+            "The fire was the largest since 2003, when 2,800 homes burned.",
+            2800.0,
+            "2003",
+            id="when, no comma",
+        ),
+        pytest.param(
+            "A hurricane killed 600 people, the worst toll since 1938.",
+            600.0,
+            "2024-07-29",
+            id="a year after the figure",
+        ),
+    ],
+)
+def test_a_figure_in_a_when_clause_is_of_that_date(nlp: Any, text: str, value: float, as_of: str) -> None:
+    article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "count"]
+    assert (claim.value, claim.as_of) == (value, as_of)
