@@ -235,12 +235,17 @@ _SCOPE_MARK = re.compile(r"(?i)\b(?:in|as of|for|during|of|since)\s+(?:the\s+)?(
 
 def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[str]:
     """The years that scope the figures of a sentence: a fiscal year, or a year stated as the time
-    of the figures ('in 2023', 'as of 2024'). Deadlines ('by 2040') and days told from the
-    reference date ('on Tuesday') scope nothing."""
+    of the figures ('in 2023', 'as of 2024', "last year's budget"). Deadlines ('by 2040') and days
+    told from the reference date ('on Tuesday') scope nothing."""
     out = []
     for d in dates:
         value = str(d.value)
-        if d is m or d.relative or not value[:4].isdigit() or d.qualifier not in ("exact", "approx"):
+        if d is m or not value[:4].isdigit() or d.qualifier not in ("exact", "approx"):
+            continue
+        if text[d.end : d.end + 2] in ("'s", "’s"):  # "last year's budget", "2024's intake"
+            out.append(value[:4])
+            continue
+        if d.relative:
             continue
         if "fiscal" in (d.note or "") or _SCOPE_MARK.search(text[max(0, d.start - 20) : d.start]):
             out.append(value[:4])

@@ -219,3 +219,19 @@ def test_a_figure_in_a_when_clause_is_of_that_date(nlp: Any, text: str, value: f
     article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
     (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "count"]
     assert (claim.value, claim.as_of) == (value, as_of)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        pytest.param("Last year's budget was $3.9 billion.", ("2023",), id="last year's"),
+        pytest.param("This year's harvest reached 41,000 tonnes.", ("2024",), id="this year's"),
+        pytest.param(
+            "The budget of $3.9 billion was passed last year.", (), id="a day of passing scopes nothing"
+        ),
+    ],
+)
+def test_a_year_that_owns_the_figure_scopes_it(nlp: Any, text: str, years: tuple[str, ...]) -> None:
+    article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind in ("money", "quantity")]
+    assert claim.frame is not None and claim.frame.years == years
