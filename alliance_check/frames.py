@@ -412,9 +412,10 @@ def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
     text, base = idx.doc.text, idx.sent.start_char
     pattern = lexicon().revision
     before = re.split(r"\d", text[max(base, start - 60) : start])[-1]
-    after = re.split(r"\d", text[end : min(idx.sent.end_char, end + 60)], maxsplit=1)[0]
-    aside = after.lstrip().startswith(",")  # '..., up from an earlier estimate': an aside on the value
-    return pattern.search(before) is not None or (aside and pattern.search(after) is not None)
+    after = re.split(r"\d", text[end : idx.sent.end_char], maxsplit=1)[0]
+    found = pattern.search(after)
+    aside = found is not None and "," in after[: found.start()]  # '..., up from an earlier estimate'
+    return pattern.search(before) is not None or aside
 
 
 def place_frame(
