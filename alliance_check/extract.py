@@ -26,7 +26,7 @@ from alliance_check.frames import (
 )
 from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Block, Claim, Frame
-from alliance_check.normalize.dates import parse_iso
+from alliance_check.normalize.dates import interval, parse_iso
 from alliance_check.normalize.money import article_currency
 from alliance_check.normalize.places import ancestors
 from alliance_check.references import text_days
@@ -95,8 +95,12 @@ _AS_OF_MARK = re.compile(r"(?i)\b(?:in|as of|at the end of|by the end of|during|
 
 def _as_of(m: Mention, dates: list[Mention], article: Article, sent_text: str) -> str | None:
     """The date a figure refers to: 'in 2020, 50,000 troops ...'; else the article's date."""
+    published = interval(article.published) if article.published else None
     for d in dates:
         full = isinstance(d.value, str) and d.value[:1].isdigit()
+        span = interval(str(d.value)) if full else None
+        if span is not None and published is not None and span[0] > published[1]:
+            continue  # 'two boats next decade': a figure is never counted as of the future
         if full and d.end <= m.start and _WHEN_AFTER.match(sent_text, d.end):
             return str(d.value)  # 'since 1960, when a magnitude 5.8 tremor ...': the figure is of then
         near = full and d.qualifier in ("exact", "approx") and abs(d.start - m.start) < 80

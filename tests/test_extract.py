@@ -213,9 +213,13 @@ def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revis
             "2024-07-29",
             id="a year after the figure",
         ),
+        pytest.param(
+            "The navy will receive 12 frigates next year.", 12.0, "2024-07-29", id="never as of the future"
+        ),
+        pytest.param("On Sunday, 14 people were rescued.", 14.0, "2024-07-28", id="a day before the figure"),
     ],
 )
-def test_a_figure_in_a_when_clause_is_of_that_date(nlp: Any, text: str, value: float, as_of: str) -> None:
+def test_the_date_a_figure_is_counted_on(nlp: Any, text: str, value: float, as_of: str) -> None:
     article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
     (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "count"]
     assert (claim.value, claim.as_of) == (value, as_of)
