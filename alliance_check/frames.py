@@ -66,7 +66,9 @@ class SentenceIndex:
                 ent.label_ in ("ORG", "PRODUCT") or (ent.label_ == "PERSON" and ent.root.dep_ == "pobj")
             ) and canonical_place(text) is not None
             facility = ent.label_ == "ORG" and last in lex.facility_nouns
-            if ent.label_ in ("GPE", "LOC", "FAC") or known or facility:
+            if ent.label_ in ("GPE", "LOC") and _surname(ent, text):
+                self.names.append((ent.start_char, ent.end_char, _clean(ent.text).lower()))
+            elif ent.label_ in ("GPE", "LOC", "FAC") or known or facility:
                 name = normalize_place(text)
                 self.places.append(PlaceMention(ent.start_char, ent.end_char, name, ent.root))
             elif ent.label_ == "NORP":
@@ -102,6 +104,20 @@ class SentenceIndex:
         covered = [(n.start, n.end) for n in self.known]
         rest = [name for s, e, name in self.names if not any(s < ke and e > ks for ks, ke in covered)]
         return tuple(dict.fromkeys([*known, *rest]))
+
+
+def _surname(ent: Any, text: str) -> bool:
+    """A name the model took for a place that follows a first name ('Ana Petrova'): a person, unless
+    the gazetteer knows it as a place ('New Jersey', 'Port Louis')."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.ent_type_ == ""
+        and before.text[:1].isupper()
+        and canonical_place(text) is None
+        and canonical_place(f"{before.text} {text}") is None
+    )
 
 
 def _gazetteer_places(sent: Any, covered: set[int]) -> list[PlaceMention]:
