@@ -444,10 +444,23 @@ def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> flo
     if a.kind == "duration" and not x["head"]:
         return settings.conflicts.prior  # a span of what: the same head or nothing
     if a.kind in ("date", "time", "place"):
-        shared = x["names"] or x["where"] or x["topics"]
-        if not (x["head"] and (shared or (not x["names_differ"] and x["terms"] >= 0.5))):
+        # what the articles are about counts only with the same words: one story has many meetings
+        shared = x["names"] or x["where"] or (x["topics"] and x["terms"] >= 0.5)
+        same_words = not x["names_differ"] and x["terms"] >= 0.5
+        # a meeting, a visit, an election recurs: only the same parties or place make it one
+        if _recurs(a) or _recurs(b):
+            shared, same_words = x["names"] or x["where"], False
+        if not (x["head"] and (shared or same_words)):
             return settings.conflicts.prior
     return round(score, 3)
+
+
+def _recurs(c: Claim) -> bool:
+    """The claim is the time or place of an event that recurs (a meeting, a visit, an election)."""
+    lex = lexicon()
+    head = c.frame.head if c.frame else ""
+    event = lex.event_nouns.get(head) or lex.event_verbs.get(head) or _prop(head)
+    return event in lex.recurring_events
 
 
 def _same_source_clash(a: Claim, b: Claim) -> bool:

@@ -431,3 +431,26 @@ def test_a_revised_estimate_changed_over_time(revised: bool, as_of: str, expecte
     assert later.frame is not None
     later = replace(later, frame=replace(later.frame, revised=revised))
     assert verdict(first, later) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "set_against"),
+    [
+        pytest.param(dict(names=("harbour board",)), dict(), False, id="a named meeting and an unnamed one"),
+        pytest.param(
+            dict(names=("harbour board",)), dict(names=("harbour board",)), True, id="the same body meets"
+        ),
+        pytest.param(dict(places=("Lagos",)), dict(places=("Lagos",)), True, id="in the same city"),
+    ],
+)
+def test_dates_of_a_recurring_event_need_the_same_parties(
+    a: dict[str, object], b: dict[str, object], set_against: bool
+) -> None:
+    """A story has many meetings: two dates of 'a meeting' are one meeting's only when the same
+    parties or the same place say so."""
+    from alliance_check.group import Stats, _conflict_score
+
+    base = dict(kind="date", precision="day", head="meeting", terms=("meeting",), topics=("port",))
+    x = make_claim("a", "2024-05-02", **{**base, **a})  # type: ignore[arg-type]
+    y = make_claim("b", "2024-07-28", **{**base, **b})  # type: ignore[arg-type]
+    assert (_conflict_score(x, y, Stats([x, y]), S) > S.conflicts.prior) == set_against

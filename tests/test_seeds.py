@@ -5,6 +5,7 @@ Findings are found by the claims they hold (values and sources), not by the word
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -106,3 +107,13 @@ def test_reference_list_is_not_read(report: Report) -> None:
     ]
     grouped = {c.id for g in report.groups for c in g.claims}
     assert all(c.id not in grouped for c in discourse)
+
+
+def test_without_the_domain_pack_the_figures_still_conflict(nlp: Any) -> None:
+    """The engine needs no knowledge of the story: troops and distance still disagree, and no
+    meeting is set against another without the pack's names for the SCC."""
+    plain = check([str(SEEDS)], replace(seed_settings(), domains=(), aliases=()))
+    flagged = {f.code: f for f in plain.findings if f.severity in ("error", "warning")}
+    assert sorted(flagged) == ["AC101", "AC102"]
+    assert pair_values(plain, flagged["AC101"])["004"] == 54000.0
+    assert {plain.claim(i).value for i in flagged["AC102"].pair or ()} == {6000.0, 6500.0}
