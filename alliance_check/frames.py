@@ -22,13 +22,12 @@ NAME_LABELS = ("ORG", "PERSON", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "NORP"
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 CORE_ARGS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "acomp")
 OTHER_CLAUSES = ("ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc", "mark")
-SHORT_NAMES = {"United States": "US", "United Kingdom": "UK"}
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 
 
 def short(name: str) -> str:
     """Display form of a canonical place ('United States' -> 'US')."""
-    return SHORT_NAMES.get(name, name)
+    return lexicon().short_names.get(name, name)
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,7 @@ class Lexicon:
     places: dict[str, PlaceInfo]  # canonical -> info
     place_names: dict[str, str]  # alias (lower) -> canonical
     currency_of: dict[str, str]  # country -> ISO 4217 code of its currency
+    short_names: dict[str, str]  # canonical place -> its display form in topics ('United States' -> 'US')
     demonyms: dict[str, str]  # demonym (lower) -> canonical country
     synonyms: dict[str, str]  # word or phrase (lower) -> the property it names ('killed' -> 'casualties')
     reporting_verbs: frozenset[str]
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
         places=places,
         place_names=place_names,
         currency_of=currency_of,
+        short_names=places_data.get("_short_names", {}),
         demonyms=demonyms,
         synonyms=_invert(synonyms["properties"]),
         reporting_verbs=frozenset(synonyms["reporting_verbs"]),
