@@ -234,6 +234,15 @@ class _Reading:
         return ()
 
 
+def _singular(word: str) -> str:
+    """The singular of a plain English plural ('passengers', 'casualties'), as a lemma would be."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 _SCOPE_MARK = re.compile(r"(?i)\b(?:in|as of|for|during|of|since)\s+(?:the\s+)?(?:year\s+)?$")
 
 
@@ -370,7 +379,8 @@ def extract_claims(
         dates = [m for m in mentions if m.kind == "date"]
         taken = [(base + m.start, base + m.end) for m in mentions]
         idx = SentenceIndex(sent, domain, taken)
-        context = (*previous, *reading.block_words(offset + base))
+        cell = reading.block_words(offset + base)
+        context = (*previous, *cell)
         previous = content_words(sent)
         make = _ClaimMaker(article, sent.text, base, offset)
         sentence_claims: list[Claim] = []
@@ -383,6 +393,9 @@ def extract_claims(
                 m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
             years = _years(dates, sent.text, m)
             frame = build_frame(idx, base + m.num_start, base + m.num_end, years=years, context=context)
+            if frame is not None and not frame.head and cell:
+                # a table cell: its row and column headers say what it is ('Passengers a day')
+                frame = replace(frame, head=_singular(cell[0]), terms=tuple(map(_singular, cell)))
             if m.kind in ("date", "time"):
                 when = reading.when(m, reference)
                 if when is None:

@@ -183,7 +183,8 @@ def _climb(root: Any, inside: set[int]) -> tuple[Any | None, Any | None]:
         t = h
         if h.i in inside or _is_unit_word(h):
             continue
-        if h.pos_ in ("VERB", "AUX"):
+        # 'will cost $5m and open in 2028': a verb joined to another is sometimes tagged an adjective
+        if h.pos_ in ("VERB", "AUX") or (h.pos_ == "ADJ" and h.dep_ == "conj" and h.head.pos_ == "VERB"):
             verb = h
             break
         if noun is None and h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() not in lex.time_nouns:
@@ -223,13 +224,14 @@ def _main_verb(sent: Any, inside: set[int]) -> Any | None:
 
 def _reported(verb: Any) -> Any:
     """'The Pentagon has endorsed the pact, it said on Monday': the date of the saying stands for
-    what was said, so the event is the reported clause's verb."""
+    what was said, so the event is the reported clause's verb; not when what was said is to come
+    ('the terminal will cost $48m, the authority said on Friday': Friday is only the saying's)."""
     lex = lexicon()
     if verb.lemma_.lower() not in lex.reporting_verbs:
         return verb
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
-            return child
+            return verb if _planned(child) else child
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head
     return verb

@@ -239,3 +239,45 @@ def test_a_year_that_owns_the_figure_scopes_it(nlp: Any, text: str, years: tuple
     article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
     (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind in ("money", "quantity")]
     assert claim.frame is not None and claim.frame.years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "head"),
+    [
+        pytest.param(
+            "The museum will cost $5 million and open in 2028, officials said.",
+            "2028",
+            "open",
+            id="a joined verb",
+        ),
+        pytest.param(
+            "The museum has reopened, the mayor said on Friday.",
+            "2024-07-26",
+            "reopen",
+            id="a done thing's day",
+        ),
+    ],
+)
+def test_the_event_a_date_belongs_to(nlp: Any, text: str, value: str, head: str) -> None:
+    """A date is the time of the verb it hangs on; the day of a saying is the time of what was said
+    when that is done."""
+    article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "date" and c.line == 4]
+    assert claim.value == value and claim.frame is not None and claim.frame.head == head
+
+
+def test_the_day_of_a_saying_is_not_the_time_of_what_is_to_come(nlp: Any) -> None:
+    article = make_article(
+        "x.txt", "---\npublished: 2024-07-29\n---\nThe museum will cost $5 million, the mayor said on Friday."
+    )
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "date" and c.line == 4]
+    assert claim.value == "2024-07-26" and claim.frame is not None and claim.frame.head != "cost"
+
+
+def test_a_table_cell_is_about_its_row(nlp: Any) -> None:
+    from alliance_check.sources import blank_markdown
+
+    text = "---\npublished: 2024-07-29\n---\n| Item | Figure |\n|---|---|\n| Passengers a day | 1,500 |\n"
+    article = make_article("x.md", text, markup=blank_markdown)
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "count"]
+    assert claim.frame is not None and claim.frame.head.startswith("passenger")
