@@ -538,7 +538,7 @@ def _label(noun: Any | None, verb: Any | None, idx: SentenceIndex, inside: set[i
     if noun is None:
         return verb.text.lower() if verb is not None and _verb_word(verb) else ""
     words = [
-        c.text
+        c
         for c in noun.lefts
         if c.dep_ in ("compound", "amod")
         and c.i not in inside
@@ -547,7 +547,13 @@ def _label(noun: Any | None, verb: Any | None, idx: SentenceIndex, inside: set[i
         and not c.like_num
         and not _is_unit_word(c)
     ]
-    return " ".join([*words, noun.text]) if noun.pos_ != "PROPN" else noun.text
+    if noun.pos_ == "PROPN":
+        return str(noun.text)
+    # as written: 'pre-tax profit', not 'pre - tax profit'
+    out = ""
+    for tok, nxt in zip(words, [*words[1:], noun], strict=False):  # empty words: no pair
+        out += tok.text + (tok.whitespace_ if nxt.i == tok.i + 1 else " ")
+    return out + str(noun.text)
 
 
 def subject_text(frame: Frame, kind: str) -> str:

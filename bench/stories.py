@@ -1,6 +1,7 @@
-"""Stories of our own: four short corpora written for this benchmark (a dam failure, an
-earthquake, a city budget, a mayoral election; bench/stories/), with the conflicts a careful
-reader flags and the look-alikes that must not be flagged (bench/stories/expected.json).
+"""Stories of our own: five short corpora written for this benchmark (a dam failure, an
+earthquake, a city budget, a mayoral election, a company's results; bench/stories/), with the
+conflicts a careful reader flags and the look-alikes that must not be flagged
+(bench/stories/expected.json).
 
     python bench/stories.py        # one line per expectation, then recall and false alarms
 

@@ -188,3 +188,16 @@ def test_a_quote_mark_after_words_is_not_inches() -> None:
 def test_a_weekday_is_in_the_tense_of_its_own_verb(text: str, day: str) -> None:
     (date_,) = [m for m in find_mentions(text, REF) if m.kind == "date"]
     assert date_.value == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dividend will rise to 9.1p a share.",
+        "Version 2.4b ships today.",
+        "Fares rose to 2,5x the old rate.",
+    ],
+)
+def test_a_piece_of_a_longer_number_is_no_value(text: str) -> None:
+    """'9' of '9.1p' is not a count of nine: the number goes on."""
+    assert [text[m.start : m.end] for m in find_mentions(text, REF) if m.kind == "count"] == []

@@ -81,6 +81,10 @@ def find_mentions(
     return list(_find(text, reference, year_hint, domain, currency))
 
 
+# a value that stops where a longer number goes on ('9' of '9.1p') is a piece of it, not a value
+_PIECE = re.compile(r"[.,]\d")
+
+
 @lru_cache(maxsize=4096)
 def _find(
     text: str, reference: date | None, year_hint: int | None, domain: Domain, currency: str | None
@@ -91,7 +95,11 @@ def _find(
     spans += [(m.start(), m.end()) for m in time_blocker_regex().finditer(text)]
     spans += [(t.start, t.end) for t in times]
     blocked = Spans(spans)
-    found = [c for c in value_candidates(text, reference, currency) if blocked.free(c.num_start, c.num_end)]
+    found = [
+        c
+        for c in value_candidates(text, reference, currency)
+        if blocked.free(c.num_start, c.num_end) and not _PIECE.match(text, c.num_end)
+    ]
     found += times
     chosen: list[Mention] = []
     reached = -1  # candidates come by start, so one overlaps the chosen ones iff it starts before this
