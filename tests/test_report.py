@@ -58,3 +58,13 @@ def test_colour_when_forced(report: Report) -> None:
     out = io.StringIO()
     REPORTERS["rich"](report, out, ReportOptions(width=100, color=True))
     assert "\x1b[" in out.getvalue()
+
+
+def test_readme_shows_the_real_seed_report() -> None:
+    """The README's capture of `alliance-check seeds/` is the seed snapshot, byte for byte."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    marker = "This is the real output, as a pipe or a CI log gets it (100 columns):\n\n```\n"
+    start = readme.index(marker) + len(marker)
+    assert readme[start : readme.index("```\n", start)] == (SNAPSHOTS / "seeds.txt").read_text(
+        encoding="utf-8"
+    )
