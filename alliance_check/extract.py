@@ -8,16 +8,19 @@ candidates.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from alliance_check.candidates import candidate_spans, is_bare, is_reference_entry
 from alliance_check.frames import (
     PlaceMention,
     SentenceIndex,
+    _union,
     article_topics,
     build_frame,
     content_words,
@@ -85,7 +88,12 @@ def _count_status(m: Mention, doc: Any, base: int, sent_text: str, settings: Set
 
 def _refers_back(m: Mention, text: str) -> bool:
     """'the two nations', 'all six', 'the other four': a small count of things already named."""
-    before = _DEFINITE_BEFORE.search(text[: m.start])
+    lo = m.start  # a match ends at m.start: the spaces before it and the word before them
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    while lo > 0 and text[lo - 1].isalpha():
+        lo -= 1
+    before = _DEFINITE_BEFORE.search(text, lo, m.start)
     return bool(before and before.group("w").lower() in lexicon().definite_determiners)
 
 
@@ -244,13 +252,69 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
     return out
 
 
+class _Scopes:
+    """The dates of one sentence, read once: the years that scope its figures (see _years) and the
+    dates its figures are as of (see _as_of), answered for each mention without a scan of all."""
+
+    def __init__(self, dates: list[Mention], text: str) -> None:
+        self.scoping: list[tuple[Mention, str]] = [(d, y) for d in dates for y in _years([d], text)]
+        self.first: dict[str, int] = {}
+        self.second: dict[str, int] = {}
+        for j, (_, year) in enumerate(self.scoping):
+            if year not in self.first:
+                self.first[year] = j
+            elif year not in self.second:
+                self.second[year] = j
+        self.where = {id(d): j for j, (d, _) in enumerate(self.scoping)}
+        self.all = tuple(self.first)
+        self.eligible = [
+            d
+            for d in dates
+            if isinstance(d.value, str)
+            and d.value[:1].isdigit()
+            and d.qualifier in ("exact", "approx")
+            and (d.relative or _AS_OF_MARK.search(text[max(0, d.start - 20) : d.start]))
+        ]
+        self.starts = [d.start for d in self.eligible]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+
+    def years(self, m: Mention | None) -> tuple[str, ...]:
+        """``_years(dates, text, m)``, each year once."""
+        j = self.where.get(id(m)) if m is not None else None
+        if j is None or self.scoping[j][0] is not m:
+            return self.all
+        year = self.scoping[j][1]
+        if self.first[year] != j:
+            return self.all
+        if year not in self.second:
+            return tuple(y for y in self.all if y != year)
+        place = {**self.first, year: self.second[year]}
+        return tuple(sorted(self.all, key=place.__getitem__))
+
+    def as_of(self, m: Mention, article: Article) -> str | None:
+        """``_as_of(m, dates, article, text)``: the first date near the figure that says when."""
+        if not self.ordered:
+            near = (d for d in self.eligible if abs(d.start - m.start) < 80)
+        else:
+            near = (d for d in self.eligible[bisect_right(self.starts, m.start - 80) :][:1])
+            near = (d for d in near if d.start < m.start + 80)
+        found = next(near, None)
+        return str(found.value) if found is not None else article.published
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) meets one of these disjoint sorted spans (see frames._union)."""
+    i = bisect_left(spans, (end,))  # spans starting before end are spans[:i]; the last ends latest
+    return i > 0 and spans[i - 1][1] > start
+
+
 def _is_container(idx: SentenceIndex, i: int) -> bool:
     """'San Diego, California', 'Osborne in South Australia': the second only says where the first is
     (not in 'the United Kingdom in San Diego': a country is in no city, as the gazetteer knows)."""
     if i == 0:
         return False
     first, second = idx.places[i - 1].name, idx.places[i].name
-    before = idx.doc.text[idx.places[i - 1].end : idx.places[i].start]
+    before = idx.text[idx.places[i - 1].end : idx.places[i].start]
     if re.fullmatch(r"\s*(?:,|in|of)\s*", before) is None:
         return False
     return second in ancestors(first) or not (first in ancestors(second) or _is_broad(first))
@@ -265,7 +329,7 @@ def _place_claims(
     idx: SentenceIndex,
     make: _ClaimMaker,
     taken: list[tuple[int, int]],
-    years: list[str],
+    years: tuple[str, ...],
     context: tuple[str, ...],
     when: str | None,
 ) -> Iterator[Claim]:
@@ -274,13 +338,9 @@ def _place_claims(
     lex = lexicon()
     for i, place in enumerate(idx.places):
         tok = place.root
-        if any(s < place.end and e > place.start for s, e in taken):
+        if _overlaps(taken, place.start, place.end):
             continue  # inside a value: 'US$3bn'
-        if (
-            tok.dep_ == "poss"
-            or idx.doc.text[place.end : place.end + 2] in ("'s", "’s")
-            or _is_container(idx, i)
-        ):
+        if tok.dep_ == "poss" or idx.text[place.end : place.end + 2] in ("'s", "’s") or _is_container(idx, i):
             continue
         if (
             tok.i + 1 < len(tok.doc)
@@ -340,28 +400,32 @@ def extract_claims(
     )
     seen = reading.seen
     previous: tuple[str, ...] = ()
+    doc_text = doc.text  # spaCy joins every token for each .text: once per doc and per sentence
     for sent in doc.sents:
-        if not sent.text.strip() or is_reference_entry(article, sent, offset):
-            continue
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference, reading.year_hint, domain, reading.currency)
+        sent_text = doc_text[base : sent.end_char]
+        if not sent_text.strip() or is_reference_entry(article, sent, offset, sent_text):
+            continue
+        mentions = find_mentions(sent_text, reference, reading.year_hint, domain, reading.currency)
         for m in mentions:
             reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
         taken = [(base + m.start, base + m.end) for m in mentions]
-        idx = SentenceIndex(sent, domain, taken)
+        idx = SentenceIndex(sent, domain, taken, doc_text)
+        taken = _union(taken)
+        scopes = _Scopes(dates, sent_text)
         context = (*previous, *reading.block_words(offset + base))
         previous = content_words(sent)
-        make = _ClaimMaker(article, sent.text, base, offset)
+        make = _ClaimMaker(article, sent_text, base, offset)
         sentence_claims: list[Claim] = []
         by_start: dict[int, Claim] = {}  # the claim of each mention, by where it starts in the sentence
         for m in mentions:
-            status = _count_status(m, doc, base, sent.text, settings) if m.kind == "count" else KEEP
+            status = _count_status(m, doc, base, sent_text, settings) if m.kind == "count" else KEEP
             if status == DROP:
                 continue
             if status == YEAR:
                 m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
-            years = _years(dates, sent.text, m)
+            years = scopes.years(m)
             frame = build_frame(idx, base + m.num_start, base + m.num_end, years=years, context=context)
             if m.kind in ("date", "time"):
                 when = reading.when(m, reference)
@@ -375,7 +439,7 @@ def extract_claims(
             else:
                 note = m.note
                 restated = by_start.get(m.restates) if m.restates is not None else None
-                if m.earlier or _is_previous_value(m, sent.text):
+                if m.earlier or _is_previous_value(m, sent_text):
                     frame, note = None, NOT_COMPARED_EARLIER
                 elif status == ASIDE:
                     frame, note = None, NOT_COMPARED_BACK
@@ -383,7 +447,7 @@ def extract_claims(
                     frame, note = None, restated.note  # the same value, set aside as its first telling
                 elif restated is not None and frame is not None:
                     frame = replace(frame, restates=restated.id)
-                as_of = _as_of(m, dates, article, sent.text)
+                as_of = scopes.as_of(m, article)
                 claim = make(
                     base + m.start, base + m.end, m.kind, m.value, frame=frame, value_max=m.value_max,
                     unit=m.unit, qualifier=m.qualifier, as_of=as_of, precision=m.precision, note=note,
@@ -393,7 +457,7 @@ def extract_claims(
             by_start.setdefault(m.start, claim)
             sentence_claims.append(claim)
         day = next((str(d.value) for d in dates if len(str(d.value)) == 10), article.published)
-        sentence_claims.extend(_place_claims(idx, make, taken, _years(dates, sent.text), context, day))
+        sentence_claims.extend(_place_claims(idx, make, taken, scopes.years(None), context, day))
         for claim in sorted(sentence_claims, key=lambda c: (c.start, c.kind)):
             marker = (claim.start, claim.end, claim.kind)  # article offsets
             if marker not in seen:
