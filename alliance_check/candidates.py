@@ -71,6 +71,7 @@ def is_bare(sent_text: str, mention: Mention) -> bool:
 
 
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
+_ONE_OF = re.compile(r"\s+(?:of|another|or|by|after|at)\b")
 
 
 def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
@@ -81,9 +82,7 @@ def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
     if m.compound is not None and m.compound not in lex.count_compounds:
         return True  # 'three-star'
     if m.spelled and m.value == 1:
-        return (
-            re.match(r"\s+(?:of|another|or|by|after|at)\b", text[m.end :]) is not None
-        )  # 'one of the first'
+        return _ONE_OF.match(text, m.end) is not None  # 'one of the first'
     return False
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from alliance_check.candidates import candidate_spans, is_bare, is_reference_entry
+from alliance_check.candidates import MAX_PIECE, candidate_spans, is_bare, is_reference_entry
 from alliance_check.frames import (
     PlaceMention,
     SentenceIndex,
@@ -42,6 +42,7 @@ NOT_COMPARED_EARLIER = "an earlier or contrasted value: not compared"
 NOT_COMPARED_TOP = "the upper end of the range '{}': compared as part of the range"
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
+SHOWN_AROUND = 300  # characters of an overlong sentence shown on each side of a claim
 
 
 def _span(doc: Any, start: int, end: int) -> Any:
@@ -136,9 +137,27 @@ class _ClaimMaker:
 
     def __init__(self, article: Article, sentence: str, base: int, offset: int = 0) -> None:
         self.article = article
-        self.sentence = " ".join(sentence.split())
+        self.raw = sentence
+        # an overlong sentence (a data dump with no full stop) is shown around each claim: the
+        # whole of it with each of its thousands of values would make the output grow as its square
+        self.long = len(sentence) > MAX_PIECE
+        self.sentence = "" if self.long else " ".join(sentence.split())
         self.base = base
         self.offset = offset  # where the parsed piece of text starts in the article
+
+    def around(self, start: int, end: int) -> str:
+        """The words of an overlong sentence around [start, end) (offsets in the sentence), cut at
+        spaces, with '…' where it goes on."""
+        raw = self.raw
+        lo, hi = max(0, start - SHOWN_AROUND), min(len(raw), end + SHOWN_AROUND)
+        if lo > 0:
+            space = raw.find(" ", lo, start)
+            lo = space + 1 if space != -1 else lo
+        if hi < len(raw):
+            space = raw.rfind(" ", end, hi)
+            hi = space if space != -1 else hi
+        shown = " ".join(raw[lo:hi].split())
+        return f"{'… ' if lo > 0 else ''}{shown}{' …' if hi < len(raw) else ''}"
 
     def __call__(
         self,
@@ -166,7 +185,9 @@ class _ClaimMaker:
             start=start,
             end=end,
             text=self.article.text[start:end],
-            sentence=self.sentence,
+            sentence=self.around(start - self.offset - self.base, end - self.offset - self.base)
+            if self.long
+            else self.sentence,
             kind=kind,
             subject=subject_text(frame, kind) if frame is not None else None,
             value=value,
