@@ -215,6 +215,7 @@ class _Reading:
     ids: set[str] = field(default_factory=set)
     days: frozenset[date] = frozenset()  # the days the article states in full
     blocks: tuple[Block, ...] = ()
+    headed: tuple[list[Block], list[int], bool] | None = None  # see block_words
 
     def _anchored(self, day: str) -> str:
         """A weekday read as this week's, moved to the same weekday a week or two before when the
@@ -249,8 +250,19 @@ class _Reading:
     def block_words(self, offset: int) -> tuple[str, ...]:
         """Words of the headers of the table cell at ``offset``, if it is one ('Rebuild cost')."""
         lex = lexicon()
-        for block in self.blocks:
-            if block.start <= offset < block.end and block.context:
+        if self.headed is None:  # the blocks with headers, indexed once (a table has thousands)
+            headed = [b for b in self.blocks if b.context]
+            self.headed = (
+                headed,
+                [b.start for b in headed],
+                all(a.end <= b.start for a, b in pairwise(headed)),
+            )
+        headed, starts, ordered = self.headed
+        if ordered:  # sorted and apart: only the last block starting at or before offset can hold it
+            i = bisect_right(starts, offset) - 1
+            headed = headed[i : i + 1] if i >= 0 else []
+        for block in headed:
+            if block.start <= offset < block.end:
                 words = (w.lower() for w in _WORDS.findall(block.context))
                 return tuple(dict.fromkeys(w for w in words if w not in lex.light_words and len(w) > 2))
         return ()
