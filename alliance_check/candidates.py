@@ -39,21 +39,39 @@ def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def is_reference_entry(article: Article, sent: Any, offset: int = 0) -> bool:
+def is_reference_entry(article: Article, sent: Any, offset: int = 0, sent_text: str | None = None) -> bool:
     start, end = article.line_starts, offset + sent.start_char
     line = bisect_right(start, end) - 1
     stop = start[line + 1] if line + 1 < len(start) else len(article.text)
     text = article.text[start[line] : min(stop, start[line] + 2000)]
-    return _is_reference_line(text) or "http" in sent.text
+    return _is_reference_line(text) or "http" in (sent.text if sent_text is None else sent_text)
+
+
+_LETTER_PAIR = re.compile(r"[A-Za-z](?=[A-Za-z])")
+
+
+@lru_cache(maxsize=8)
+def _letter_pairs(text: str) -> tuple[int, int]:
+    """Where the first two adjacent ASCII letters of ``text`` start, and where the last two do
+    (len(text) and -1 when there are none): what is_bare needs, found once per sentence."""
+    first = _LETTER_PAIR.search(text)
+    last = _LETTER_PAIR.search(text[::-1])
+    return (first.start() if first else len(text)), (len(text) - 2 - last.start() if last else -1)
 
 
 def is_bare(sent_text: str, mention: Mention) -> bool:
-    """True when the sentence is nothing but the mention (a bare phrase such as 'twenty')."""
-    rest = sent_text[: mention.start] + sent_text[mention.end :]
-    return not re.search(r"[A-Za-z]{2,}", rest)
+    """True when the sentence is nothing but the mention (a bare phrase such as 'twenty'): no two
+    adjacent letters outside it (those that meet when it is cut out count)."""
+    a, b = mention.start, mention.end
+    first, last = _letter_pairs(sent_text)
+    if first + 2 <= a or last >= b:
+        return False
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    return not (a > 0 and b < len(sent_text) and sent_text[a - 1] in letters and sent_text[b] in letters)
 
 
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
+_ONE_OF = re.compile(r"\s+(?:of|another|or|by|after|at)\b")
 
 
 def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
@@ -64,9 +82,7 @@ def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
     if m.compound is not None and m.compound not in lex.count_compounds:
         return True  # 'three-star'
     if m.spelled and m.value == 1:
-        return (
-            re.match(r"\s+(?:of|another|or|by|after|at)\b", text[m.end :]) is not None
-        )  # 'one of the first'
+        return _ONE_OF.match(text, m.end) is not None  # 'one of the first'
     return False
 
 

@@ -80,7 +80,8 @@ def extract(
     """Claims of each article, the model's name and how many articles came from the cache.
 
     spaCy is loaded only when some article is not in the cache; with ``jobs`` > 1 the articles
-    are shared among that many processes, and the result is the same as with one.
+    are shared among that many processes, and the result is the same as with one; ``jobs`` 0
+    (auto) picks the number by the words to read (see parallel.processes).
     """
     model = model_id(settings.model)
     cache = ClaimCache(cache_dir) if cache_dir else None
@@ -104,10 +105,12 @@ def extract(
             progress(done, len(articles))
 
     if todo:
-        from alliance_check.parallel import extract_here, extract_in_processes
+        from alliance_check.parallel import extract_here, extract_in_processes, processes
 
-        run = extract_in_processes if jobs > 1 and len(todo) > 1 else extract_here
-        run([articles[i] for i in todo], settings, jobs, finished)
+        work = [articles[i] for i in todo]
+        count = processes(jobs, work)
+        run = extract_in_processes if count > 1 and len(todo) > 1 else extract_here
+        run(work, settings, count, finished)
     return [c or [] for c in found], model, len(articles) - len(todo)
 
 

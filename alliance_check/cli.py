@@ -104,11 +104,25 @@ def _progress(label: str) -> _Progress | None:
     return _Progress(label) if sys.stderr.isatty() else None
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """--jobs: a number of processes, or auto (0: see parallel.processes)."""
+    if value.strip().lower() == "auto":
+        return 0
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is neither a number of processes nor auto") from None
+    if not 1 <= jobs <= 64:
+        raise click.BadParameter(f"{jobs} processes: give 1 to 64, or auto")
+    return jobs
+
+
 def _common(f: Any) -> Any:
     options = [
         click.option(
-            "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-            help="Extract with this many processes; the output is the same as with one.",
+            "--jobs", callback=_jobs, default="auto", show_default=True, metavar="N|auto",
+            help="Extract with this many processes (1 to 64); the output is the same as with one. "
+            "auto: one process under 20,000 words to extract (not cached), else one per core.",
         ),
         click.option(
             "--config", "config_path", metavar="FILE",

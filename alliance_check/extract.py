@@ -8,16 +8,19 @@ candidates.py.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
-from alliance_check.candidates import candidate_spans, is_bare, is_reference_entry
+from alliance_check.candidates import MAX_PIECE, candidate_spans, is_bare, is_reference_entry
 from alliance_check.frames import (
     PlaceMention,
     SentenceIndex,
+    _union,
     article_topics,
     build_frame,
     content_words,
@@ -39,6 +42,7 @@ NOT_COMPARED_EARLIER = "an earlier or contrasted value: not compared"
 NOT_COMPARED_TOP = "the upper end of the range '{}': compared as part of the range"
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
+SHOWN_AROUND = 300  # characters of an overlong sentence shown on each side of a claim
 
 
 def _span(doc: Any, start: int, end: int) -> Any:
@@ -85,28 +89,17 @@ def _count_status(m: Mention, doc: Any, base: int, sent_text: str, settings: Set
 
 def _refers_back(m: Mention, text: str) -> bool:
     """'the two nations', 'all six', 'the other four': a small count of things already named."""
-    before = _DEFINITE_BEFORE.search(text[: m.start])
+    lo = m.start  # a match ends at m.start: the spaces before it and the word before them
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    while lo > 0 and text[lo - 1].isalpha():
+        lo -= 1
+    before = _DEFINITE_BEFORE.search(text, lo, m.start)
     return bool(before and before.group("w").lower() in lexicon().definite_determiners)
 
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _AS_OF_MARK = re.compile(r"(?i)\b(?:in|as of|at the end of|by the end of|during|of|for)\s+$")
-
-
-def _as_of(m: Mention, dates: list[Mention], article: Article, sent_text: str) -> str | None:
-    """The date a figure refers to: 'in 2020, 50,000 troops ...'; else the article's date."""
-    published = interval(article.published) if article.published else None
-    for d in dates:
-        full = isinstance(d.value, str) and d.value[:1].isdigit()
-        span = interval(str(d.value)) if full else None
-        if span is not None and published is not None and span[0] > published[1]:
-            continue  # 'two boats next decade': a figure is never counted as of the future
-        if full and d.end <= m.start and _WHEN_AFTER.match(sent_text, d.end):
-            return str(d.value)  # 'since 1960, when a magnitude 5.8 tremor ...': the figure is of then
-        near = full and d.qualifier in ("exact", "approx") and abs(d.start - m.start) < 80
-        if near and (d.relative or _AS_OF_MARK.search(sent_text[max(0, d.start - 20) : d.start])):
-            return str(d.value)
-    return article.published
 
 
 @lru_cache(maxsize=1)
@@ -135,9 +128,27 @@ class _ClaimMaker:
 
     def __init__(self, article: Article, sentence: str, base: int, offset: int = 0) -> None:
         self.article = article
-        self.sentence = " ".join(sentence.split())
+        self.raw = sentence
+        # an overlong sentence (a data dump with no full stop) is shown around each claim: the
+        # whole of it with each of its thousands of values would make the output grow as its square
+        self.long = len(sentence) > MAX_PIECE
+        self.sentence = "" if self.long else " ".join(sentence.split())
         self.base = base
         self.offset = offset  # where the parsed piece of text starts in the article
+
+    def around(self, start: int, end: int) -> str:
+        """The words of an overlong sentence around [start, end) (offsets in the sentence), cut at
+        spaces, with '…' where it goes on."""
+        raw = self.raw
+        lo, hi = max(0, start - SHOWN_AROUND), min(len(raw), end + SHOWN_AROUND)
+        if lo > 0:
+            space = raw.find(" ", lo, start)
+            lo = space + 1 if space != -1 else lo
+        if hi < len(raw):
+            space = raw.rfind(" ", end, hi)
+            hi = space if space != -1 else hi
+        shown = " ".join(raw[lo:hi].split())
+        return f"{'… ' if lo > 0 else ''}{shown}{' …' if hi < len(raw) else ''}"
 
     def __call__(
         self,
@@ -165,7 +176,9 @@ class _ClaimMaker:
             start=start,
             end=end,
             text=self.article.text[start:end],
-            sentence=self.sentence,
+            sentence=self.around(start - self.offset - self.base, end - self.offset - self.base)
+            if self.long
+            else self.sentence,
             kind=kind,
             subject=subject_text(frame, kind) if frame is not None else None,
             value=value,
@@ -193,6 +206,7 @@ class _Reading:
     ids: set[str] = field(default_factory=set)
     days: frozenset[date] = frozenset()  # the days the article states in full
     blocks: tuple[Block, ...] = ()
+    headed: tuple[list[Block], list[int], bool] | None = None  # see block_words
 
     def _anchored(self, day: str) -> str:
         """A weekday read as this week's, moved to the same weekday a week or two before when the
@@ -227,8 +241,19 @@ class _Reading:
     def block_words(self, offset: int) -> tuple[str, ...]:
         """Words of the headers of the table cell at ``offset``, if it is one ('Rebuild cost')."""
         lex = lexicon()
-        for block in self.blocks:
-            if block.start <= offset < block.end and block.context:
+        if self.headed is None:  # the blocks with headers, indexed once (a table has thousands)
+            headed = [b for b in self.blocks if b.context]
+            self.headed = (
+                headed,
+                [b.start for b in headed],
+                all(a.end <= b.start for a, b in pairwise(headed)),
+            )
+        headed, starts, ordered = self.headed
+        if ordered:  # sorted and apart: only the last block starting at or before offset can hold it
+            i = bisect_right(starts, offset) - 1
+            headed = headed[i : i + 1] if i >= 0 else []
+        for block in headed:
+            if block.start <= offset < block.end:
                 words = (w.lower() for w in _WORDS.findall(block.context))
                 return tuple(dict.fromkeys(w for w in words if w not in lex.light_words and len(w) > 2))
         return ()
@@ -265,13 +290,82 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
     return out
 
 
+class _Scopes:
+    """The dates of one sentence, read once: the years that scope its figures (see _years) and the
+    dates its figures are as of (see as_of), answered for each mention without a scan of all."""
+
+    def __init__(self, dates: list[Mention], text: str, published: str | None = None) -> None:
+        self.scoping: list[tuple[Mention, str]] = [(d, y) for d in dates for y in _years([d], text)]
+        self.first: dict[str, int] = {}
+        self.second: dict[str, int] = {}
+        for j, (_, year) in enumerate(self.scoping):
+            if year not in self.first:
+                self.first[year] = j
+            elif year not in self.second:
+                self.second[year] = j
+        self.where = {id(d): j for j, (d, _) in enumerate(self.scoping)}
+        self.all = tuple(self.first)
+        bound = interval(published) if published else None
+        # 'two boats next decade': a figure is never counted as of the future
+        past = [
+            d
+            for d in dates
+            if isinstance(d.value, str)
+            and d.value[:1].isdigit()
+            and not (bound is not None and (span := interval(d.value)) is not None and span[0] > bound[1])
+        ]
+        # 'since 1960, when a magnitude 5.8 tremor ...': the figures after it are of then
+        self.when = next((d for d in past if _WHEN_AFTER.match(text, d.end)), None)
+        self.eligible = [
+            d
+            for d in past
+            if d.qualifier in ("exact", "approx")
+            and (d.relative or _AS_OF_MARK.search(text[max(0, d.start - 20) : d.start]))
+        ]
+        self.starts = [d.start for d in self.eligible]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+
+    def years(self, m: Mention | None) -> tuple[str, ...]:
+        """``_years(dates, text, m)``, each year once."""
+        j = self.where.get(id(m)) if m is not None else None
+        if j is None or self.scoping[j][0] is not m:
+            return self.all
+        year = self.scoping[j][1]
+        if self.first[year] != j:
+            return self.all
+        if year not in self.second:
+            return tuple(y for y in self.all if y != year)
+        place = {**self.first, year: self.second[year]}
+        return tuple(sorted(self.all, key=place.__getitem__))
+
+    def as_of(self, m: Mention, article: Article) -> str | None:
+        """The date a figure is as of: a date of the past near it that says when ('in 2020, 50,000
+        troops'), or one it follows in a 'when' clause; else the article's date."""
+        if not self.ordered:
+            near = (d for d in self.eligible if abs(d.start - m.start) < 80)
+        else:
+            near = (d for d in self.eligible[bisect_right(self.starts, m.start - 80) :][:1])
+            near = (d for d in near if d.start < m.start + 80)
+        found = next(near, None)
+        when = self.when if self.when is not None and self.when.end <= m.start else None
+        if when is not None and (found is None or when.start <= found.start):
+            found = when
+        return str(found.value) if found is not None else article.published
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) meets one of these disjoint sorted spans (see frames._union)."""
+    i = bisect_left(spans, (end,))  # spans starting before end are spans[:i]; the last ends latest
+    return i > 0 and spans[i - 1][1] > start
+
+
 def _is_container(idx: SentenceIndex, i: int) -> bool:
     """'San Diego, California', 'Osborne in South Australia': the second only says where the first is
     (not in 'the United Kingdom in San Diego': a country is in no city, as the gazetteer knows)."""
     if i == 0:
         return False
     first, second = idx.places[i - 1].name, idx.places[i].name
-    before = idx.doc.text[idx.places[i - 1].end : idx.places[i].start]
+    before = idx.text[idx.places[i - 1].end : idx.places[i].start]
     if re.fullmatch(r"\s*(?:,|in|of)\s*", before) is None:
         return False
     return second in ancestors(first) or not (first in ancestors(second) or _is_broad(first))
@@ -286,7 +380,7 @@ def _place_claims(
     idx: SentenceIndex,
     make: _ClaimMaker,
     taken: list[tuple[int, int]],
-    years: list[str],
+    years: tuple[str, ...],
     context: tuple[str, ...],
     when: str | None,
 ) -> Iterator[Claim]:
@@ -295,13 +389,9 @@ def _place_claims(
     lex = lexicon()
     for i, place in enumerate(idx.places):
         tok = place.root
-        if any(s < place.end and e > place.start for s, e in taken):
+        if _overlaps(taken, place.start, place.end):
             continue  # inside a value: 'US$3bn'
-        if (
-            tok.dep_ == "poss"
-            or idx.doc.text[place.end : place.end + 2] in ("'s", "’s")
-            or _is_container(idx, i)
-        ):
+        if tok.dep_ == "poss" or idx.text[place.end : place.end + 2] in ("'s", "’s") or _is_container(idx, i):
             continue
         if (
             tok.i + 1 < len(tok.doc)
@@ -369,29 +459,33 @@ def extract_claims(
     )
     seen = reading.seen
     previous: tuple[str, ...] = ()
+    doc_text = doc.text  # spaCy joins every token for each .text: once per doc and per sentence
     for sent in doc.sents:
-        if not sent.text.strip() or is_reference_entry(article, sent, offset):
-            continue
         base = sent.start_char
-        mentions = find_mentions(sent.text, reference, reading.year_hint, domain, reading.currency)
+        sent_text = doc_text[base : sent.end_char]
+        if not sent_text.strip() or is_reference_entry(article, sent, offset, sent_text):
+            continue
+        mentions = find_mentions(sent_text, reference, reading.year_hint, domain, reading.currency)
         for m in mentions:
             reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
         taken = [(base + m.start, base + m.end) for m in mentions]
-        idx = SentenceIndex(sent, domain, taken)
+        idx = SentenceIndex(sent, domain, taken, doc_text)
+        taken = _union(taken)
+        scopes = _Scopes(dates, sent_text, article.published)
         cell = reading.block_words(offset + base)
         context = (*previous, *cell)
         previous = content_words(sent)
-        make = _ClaimMaker(article, sent.text, base, offset)
+        make = _ClaimMaker(article, sent_text, base, offset)
         sentence_claims: list[Claim] = []
         by_start: dict[int, Claim] = {}  # the claim of each mention, by where it starts in the sentence
         for m in mentions:
-            status = _count_status(m, doc, base, sent.text, settings) if m.kind == "count" else KEEP
+            status = _count_status(m, doc, base, sent_text, settings) if m.kind == "count" else KEEP
             if status == DROP:
                 continue
             if status == YEAR:
                 m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
-            years = _years(dates, sent.text, m)
+            years = scopes.years(m)
             frame = build_frame(idx, base + m.num_start, base + m.num_end, years=years, context=context)
             if frame is not None and not frame.head and cell:
                 # a table cell: its row and column headers say what it is ('Passengers a day')
@@ -408,7 +502,7 @@ def extract_claims(
             else:
                 note = m.note
                 restated = by_start.get(m.restates) if m.restates is not None else None
-                if m.earlier or _is_previous_value(m, sent.text):
+                if m.earlier or _is_previous_value(m, sent_text):
                     frame, note = None, NOT_COMPARED_EARLIER
                 elif status == ASIDE:
                     frame, note = None, NOT_COMPARED_BACK
@@ -416,7 +510,7 @@ def extract_claims(
                     frame, note = None, restated.note  # the same value, set aside as its first telling
                 elif restated is not None and frame is not None:
                     frame = replace(frame, restates=restated.id)
-                as_of = _as_of(m, dates, article, sent.text)
+                as_of = scopes.as_of(m, article)
                 claim = make(
                     base + m.start, base + m.end, m.kind, m.value, frame=frame, value_max=m.value_max,
                     unit=m.unit, qualifier=m.qualifier, as_of=as_of, precision=m.precision, note=note,
@@ -426,7 +520,7 @@ def extract_claims(
             by_start.setdefault(m.start, claim)
             sentence_claims.append(claim)
         day = next((str(d.value) for d in dates if len(str(d.value)) == 10), article.published)
-        sentence_claims.extend(_place_claims(idx, make, taken, _years(dates, sent.text), context, day))
+        sentence_claims.extend(_place_claims(idx, make, taken, scopes.years(None), context, day))
         for claim in sorted(sentence_claims, key=lambda c: (c.start, c.kind)):
             marker = (claim.start, claim.end, claim.kind)  # article offsets
             if marker not in seen:

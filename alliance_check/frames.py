@@ -8,8 +8,10 @@ in it then climbs the parse to the noun it counts and the verb that governs it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from alliance_check.models import Frame
@@ -47,7 +49,9 @@ def _clean(text: str) -> str:
 class SentenceIndex:
     """One parsed sentence, indexed once: its places, names, demonyms and content words."""
 
-    def __init__(self, sent: Any, domain: Domain, masked: Iterable[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self, sent: Any, domain: Domain, masked: Iterable[tuple[int, int]] = (), doc_text: str | None = None
+    ) -> None:
         lex = lexicon()
         self.sent = sent
         self.doc = sent.doc
@@ -88,17 +92,106 @@ class SentenceIndex:
             NameMatch(m.start + base, m.end + base, m.canonical, m.info)
             for m in find_names(sent.text, domain, place_names)
         ]
-        spans = sorted(masked)
+        spans = _union(masked)
         self.words = tuple(w for tok in sent if (w := _content(tok)) and not _inside(tok.idx, spans))
+        # what every frame of the sentence shares, computed once (a sentence may hold thousands)
+        self.text: str = doc_text if doc_text is not None else self.doc.text  # for slicing
+        self._place_starts = [p.start for p in self.places]
+        self._disjoint = all(a.end <= b.start for a, b in pairwise(self.places))
+        self.names_all = self._all_names()
+        self.known_names = tuple(dict.fromkeys(n.canonical for n in self.known))
+        self.known_locations = [n.info.location for n in self.known if n.info.location]
+        self._context: tuple[tuple[str, ...] | None, tuple[str, ...]] = (None, ())
+        self._verbs: list[Any] | None = None
+        self._tour: dict[int, tuple[int, int]] | None = None
+        self._place: dict[int, int] = {}
+        self._owner_marks: list[int] = []
+
+    def context_with(self, context: tuple[str, ...]) -> tuple[str, ...]:
+        """The sentence's content words, then ``context``, each once (kept for the last context asked)."""
+        if self._context[0] is not context:
+            self._context = (context, tuple(dict.fromkeys([*self.words, *context])))
+        return self._context[1]
+
+    def main_verbs(self) -> list[Any]:
+        """The sentence's verbs that say something, in order (see _main_verb)."""
+        if self._verbs is None:
+            self._verbs = [t for t in self.sent if t.pos_ in ("VERB", "AUX") and _verb_word(t)]
+        return self._verbs
+
+    def in_subtree(self, holder: Any) -> list[Any]:
+        """The owner marks (demonyms, proper-noun possessives) in ``holder``'s subtree, in the order
+        of ``holder.subtree``; one in-order walk of the sentence, made once, answers every holder."""
+        if self._tour is None:
+            self._build_tour()
+        assert self._tour is not None
+        span = self._tour.get(holder.i)
+        if span is None:  # an arc leaves the sentence: walk the subtree as spaCy does
+            return [t for t in holder.subtree if t.i in self.demonyms or _is_poss(t)]
+        lo, hi = span
+        marks = [(self._place[i], i) for i in self._owner_marks if lo <= self._place[i] <= hi]
+        return [self.doc[i] for _, i in sorted(marks)]
+
+    def _build_tour(self) -> None:
+        """Each token's place in an in-order walk (lefts, itself, rights: the order of
+        ``Token.subtree``) and the last place of its subtree."""
+        sent = self.sent
+        first, last = sent.start, sent.end
+        children: dict[int, list[int]] = {}
+        roots: list[int] = []
+        marks: list[int] = []
+        for tok in sent:
+            head = tok.head.i
+            if not first <= head < last:
+                self._tour = {}  # an arc leaves the sentence: no walk of the sentence alone is exact
+                return
+            if head == tok.i:
+                roots.append(tok.i)
+            else:
+                children.setdefault(head, []).append(tok.i)
+            if tok.i in self.demonyms or _is_poss(tok):
+                marks.append(tok.i)
+        place: dict[int, int] = {}  # token -> its place in the walk
+        entered: dict[int, int] = {}  # token -> the place of the first token of its subtree
+        tour: dict[int, tuple[int, int]] = {}  # token -> the first and last place of its subtree
+        for root in roots:
+            stack: list[tuple[int, int]] = [(root, 0)]  # stage 0: enter, 1: emit, 2: leave
+            while stack:
+                i, stage = stack.pop()
+                kids = children.get(i, [])
+                if stage == 0:
+                    entered[i] = len(place)
+                    stack.append((i, 1))
+                    stack.extend((c, 0) for c in reversed([c for c in kids if c < i]))
+                elif stage == 1:
+                    place[i] = len(place)
+                    stack.append((i, 2))
+                    stack.extend((c, 0) for c in reversed([c for c in kids if c > i]))
+                else:
+                    tour[i] = (entered[i], len(place) - 1)
+        self._place = place
+        self._tour = tour
+        self._owner_marks = marks
 
     def places_in(self, lo: int, hi: int) -> list[PlaceMention]:
-        return [p for p in self.places if p.start < hi and p.end > lo]
+        if not self._disjoint:
+            return [p for p in self.places if p.start < hi and p.end > lo]
+        # disjoint and sorted: the places that start before hi are a prefix, those ending after lo
+        # its tail
+        stop = bisect_left(self._place_starts, hi)
+        first = stop
+        while first > 0 and self.places[first - 1].end > lo:
+            first -= 1
+        return self.places[first:stop]
 
     def known_in(self, lo: int, hi: int) -> list[NameMatch]:
         return [n for n in self.known if n.start < hi and n.end > lo]
 
     def all_names(self) -> tuple[str, ...]:
         """Every named thing of the sentence: the domain's canonical names first."""
+        return self.names_all
+
+    def _all_names(self) -> tuple[str, ...]:
         known = [n.canonical for n in self.known]
         covered = [(n.start, n.end) for n in self.known]
         rest = [name for s, e, name in self.names if not any(s < ke and e > ks for ks, ke in covered)]
@@ -117,6 +210,10 @@ def _surname(ent: Any, text: str) -> bool:
         and canonical_place(text) is None
         and canonical_place(f"{before.text} {text}") is None
     )
+
+
+def _is_poss(tok: Any) -> bool:
+    return bool(tok.dep_ == "poss" and tok.pos_ == "PROPN")
 
 
 def _gazetteer_places(sent: Any, covered: set[int]) -> list[PlaceMention]:
@@ -138,8 +235,23 @@ def _gazetteer_places(sent: Any, covered: set[int]) -> list[PlaceMention]:
     return out
 
 
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open spans merged into disjoint ones, in order."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if s >= e:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    """Whether ``offset`` lies in one of these disjoint sorted spans (see _union)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 VALUE_ENTS = ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL")
@@ -215,11 +327,15 @@ def _modifiers(noun: Any, inside: set[int]) -> list[str]:
     return out
 
 
-def _main_verb(sent: Any, inside: set[int]) -> Any | None:
+def _main_verb(idx: SentenceIndex, inside: set[int]) -> Any | None:
     """The verb of a sentence whose value stands apart from it (a timeline entry, a heading)."""
-    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i not in inside and _verb_word(t)]
-    roots = [t for t in verbs if t.dep_ == "ROOT"]
-    return (roots or verbs or [None])[0]
+    verbs = (t for t in idx.main_verbs() if t.i not in inside)
+    first = None
+    for t in verbs:
+        if t.dep_ == "ROOT":
+            return t
+        first = t if first is None else first
+    return first
 
 
 def _reported(verb: Any) -> Any:
@@ -268,7 +384,7 @@ def _owners(noun: Any | None, verb: Any | None, idx: SentenceIndex, inside: set[
     out: list[str] = []
     holders = [noun] if noun is not None else []
     for holder in holders:
-        for tok in holder.subtree:
+        for tok in idx.in_subtree(holder):
             if tok.i in inside or tok.i > holder.i:
                 continue
             if tok.i in idx.demonyms:
@@ -391,7 +507,7 @@ def build_frame(
     inside = set(range(span.start, span.end))
     noun, verb = _climb(span.root, inside)
     if verb is None and noun is None:
-        verb = _main_verb(idx.sent, inside)  # '1:07 a.m. - The ship enters the channel.'
+        verb = _main_verb(idx, inside)  # '1:07 a.m. - The ship enters the channel.'
     if verb is not None and noun is None:
         verb = _reported(verb)
     head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)
@@ -401,9 +517,9 @@ def build_frame(
     if verb is not None and _hosts(verb):
         places += [p for p in _places([verb], idx, (start, end)) if p not in places]
     owners = [o for o in _owners(noun, verb, idx, inside) if o not in places]
-    for name in idx.known:
-        if name.info.location and name.info.location not in places:
-            places.append(name.info.location)
+    for location in idx.known_locations:
+        if location not in places:
+            places.append(location)
     return Frame(
         head=head,
         label=_label(noun, verb, idx, inside),
@@ -416,9 +532,9 @@ def build_frame(
         owners=tuple(owners),
         places=tuple(places),
         names=idx.all_names(),
-        known=tuple(dict.fromkeys(n.canonical for n in idx.known)),
+        known=idx.known_names,
         years=tuple(dict.fromkeys(years)),
-        context=tuple(dict.fromkeys([*idx.words, *context])),
+        context=idx.context_with(tuple(context)),
     )
 
 
@@ -468,9 +584,9 @@ def place_frame(
         owners=(),
         places=tuple(dict.fromkeys(others)),
         names=idx.all_names(),
-        known=tuple(dict.fromkeys(n.canonical for n in idx.known)),
+        known=idx.known_names,
         years=tuple(dict.fromkeys(years)),
-        context=tuple(dict.fromkeys([*idx.words, *context])),
+        context=idx.context_with(tuple(context)),
         role=role,
     )
 

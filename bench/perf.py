@@ -1,22 +1,27 @@
-"""Performance: extraction throughput, command wall times, a 10,000-article corpus, comparison at scale.
+"""Performance: throughput against plain spaCy, command wall times, growth on three axes.
 
-    python bench/perf.py                      # everything (the large corpus takes minutes)
-    python bench/perf.py --parts 1,2,4        # skip the large corpus
-    python bench/perf.py --sizes 1000,10000 --jobs 2
+    python bench/perf.py                      # parts 1, 2 and 5 (a few minutes)
+    python bench/perf.py --parts 3,4 --sizes 1000,10000 --jobs auto
+    python bench/perf.py --parts 5 --many     # the articles axis up to 10,000
 
 Prints, from one run on one machine:
-  1. words/s of plain nlp.pipe over the full texts (the baseline; also with a tuned batch size),
-     and of alliance-check's extraction on the same texts, and their ratios;
+  1. words/s of plain nlp.pipe over the full texts (the baseline), of the tokenizer alone, of
+     spaCy on exactly the sentences that hold claims (the limit of reading only those), of
+     alliance-check's extraction in process, and of `alliance-check extract` as a whole process
+     at --jobs 1 and --jobs auto; each as a ratio to nlp.pipe;
   2. wall time of a cold `alliance-check seeds/`, of a cached re-run, and of `--help`;
   3. wall time and peak memory of `alliance-check` on synthetic corpora of growing size
      (paragraphs of the seeds and of the test cases recombined, numbers varied);
-  4. the comparison stage alone (grouping and verdicts) on 100,000 synthetic claims.
+  4. the comparison stage alone (grouping and verdicts) on 100,000 synthetic claims;
+  5. time against N for numbers in one sentence (10 to 10,000), words in one article (1,000 to
+     100,000) and articles (100, 1,000; 10,000 with --many), with the fitted exponent of each.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -27,6 +32,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -75,42 +81,122 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> int:
     return words
 
 
-def part_throughput(articles: int) -> None:
+def _words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def _claim_sentences(claims: list[list[Any]]) -> list[str]:
+    """The sentences that hold claims, each once: what spaCy must read at the least."""
+    seen: dict[tuple[str, int], str] = {}
+    for article in claims:
+        for c in article:
+            seen.setdefault((c.source, c.sentence_start), c.sentence)
+    return list(seen.values())
+
+
+def part_throughput(articles: int, runs: int) -> None:
+    """Words/s of plain nlp.pipe, the tokenizer alone, spaCy on exactly the claim sentences (the
+    limit) and alliance-check in process and whole process, all over the same synthetic corpus."""
     from alliance_check.extract import extract_articles
     from alliance_check.nlp import load_nlp
     from alliance_check.sources import make_article
 
     with tempfile.TemporaryDirectory() as tmp:
-        words = build_corpus(Path(tmp), articles)
-        texts = [p.read_text(encoding="utf-8") for p in sorted(Path(tmp).glob("*.md"))]
+        folder = Path(tmp) / "corpus"
+        build_corpus(folder, articles)
+        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
+        nlp = load_nlp()
+        docs = [make_article(f"{i}.md", t) for i, t in enumerate(texts)]
+        words = _words([d.text for d in docs])
+        sentences = _claim_sentences(extract_articles(docs, nlp))
+        list(nlp.pipe(texts[:3]))  # warm-up
+        work: dict[str, Any] = {
+            "nlp.pipe (all text)": lambda: list(nlp.pipe(d.text for d in docs)),
+            "tokenizer alone": lambda: list(nlp.tokenizer.pipe(d.text for d in docs)),
+            "spaCy on claim sentences": lambda: list(nlp.pipe(sentences)),
+            "alliance-check in process": lambda: extract_articles(docs, nlp),
+        }
+        seconds: dict[str, list[float]] = {name: [] for name in work}
+        for _ in range(runs):
+            for name, job in work.items():
+                started = time.process_time()
+                job()
+                seconds[name].append(time.process_time() - started)
+        whole = alternate(
+            {
+                "whole process --jobs 1": cli(
+                    "extract", str(folder), "--format", "json", "--no-cache", "--jobs", "1"
+                ),
+                "whole process --jobs auto": cli(
+                    "extract", str(folder), "--format", "json", "--no-cache", "--jobs", "auto"
+                ),
+            },
+            runs=runs,
+        )
+    medians = {name: statistics.median(v) for name, v in seconds.items()}
+    medians.update({name: statistics.median(v) for name, v in whole.items()})
+    share = _words(sentences) / words
+    print(
+        f"1. throughput: {articles} synthetic articles, {words:,} words ({share:.0%} in claim sentences), "
+        f"median of {runs} interleaved runs; in process: CPU time, whole process: wall time"
+    )
+    base = medians["nlp.pipe (all text)"]
+    for name, median in medians.items():
+        print(f"   {name:<28}{words / median:>10,.0f} words/s {base / median:>7.2f}x nlp.pipe")
+
+
+def _fit(rows: list[tuple[int, float]]) -> float:
+    """The exponent k of time ~ N^k, by least squares on the logarithms."""
+    xs = [math.log(n) for n, _ in rows]
+    ys = [math.log(max(t, 1e-6)) for _, t in rows]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def _timed(nlp: Any, articles: list[Any]) -> float:
+    from alliance_check.extract import extract_articles
+
+    started = time.process_time()
+    extract_articles(articles, nlp)
+    return time.process_time() - started
+
+
+def part_growth(many: bool) -> None:
+    """Time against N on three axes, in process (CPU seconds; the model loaded once), with the
+    fitted exponent of each (1.0 is linear)."""
+    from alliance_check.nlp import load_nlp
+    from alliance_check.sources import make_article
+
     nlp = load_nlp()
-    docs = [make_article(f"{i}.md", t) for i, t in enumerate(texts)]
-    list(nlp.pipe(texts[:3]))  # warm-up
-    runs: dict[str, list[float]] = {
-        "nlp.pipe (defaults)": [],
-        "nlp.pipe (batch_size=16)": [],
-        "alliance-check": [],
-    }
-    for _ in range(2):
-        for name in runs:
-            started = time.perf_counter()
-            if name == "alliance-check":
-                extract_articles(docs, nlp)
-            elif name == "nlp.pipe (defaults)":
-                list(nlp.pipe(texts))
-            else:
-                list(nlp.pipe(texts, batch_size=16))
-            runs[name].append(time.perf_counter() - started)
-    print(
-        f"1. extraction throughput: {articles} synthetic articles, {words:,} words, 2 interleaved runs each"
-    )
-    for name, times in runs.items():
-        print(f"   {name:<26}{words / statistics.median(times):>10,.0f} words/s")
-    ours = statistics.median(runs["alliance-check"])
-    print(
-        f"   ratio vs plain nlp.pipe: {statistics.median(runs['nlp.pipe (defaults)']) / ours:.2f}x; "
-        f"vs nlp.pipe with batch_size=16: {statistics.median(runs['nlp.pipe (batch_size=16)']) / ours:.2f}x"
-    )
+    pool = paragraphs()
+    rng = random.Random(5)
+
+    def dense(n: int) -> list[Any]:
+        return [make_article("dense.txt", "word 12 " * n + "\n", published="2024-05-01")]
+
+    def long_article(words: int) -> list[Any]:
+        out: list[str] = []
+        while sum(len(p.split()) for p in out) < words:
+            out.append(vary(rng.choice(pool), rng))
+        return [make_article("long.txt", "\n\n".join(out) + "\n", published="2024-05-01")]
+
+    def corpus(count: int) -> list[Any]:
+        with tempfile.TemporaryDirectory() as tmp:
+            build_corpus(Path(tmp), count)
+            files = sorted(Path(tmp).glob("*.md"))
+            return [make_article(p.name, p.read_text(encoding="utf-8")) for p in files]
+
+    axes = [
+        ("numbers in one sentence ('word 12 ' x N)", dense, [10, 100, 1000, 10000]),
+        ("words in one article", long_article, [1000, 10000, 100000]),
+        ("articles (synthetic, ~160 words each)", corpus, [100, 1000, *([10000] if many else [])]),
+    ]
+    print("5. growth: CPU seconds of extraction in process against N, and the fitted exponent")
+    _timed(nlp, dense(10))  # warm-up
+    for label, make, sizes in axes:
+        rows = [(n, _timed(nlp, make(n))) for n in sizes]
+        cells = "  ".join(f"N={n:,}: {t:.2f} s" for n, t in rows)
+        print(f"   {label:<44} {cells}  exponent {_fit(rows):.2f}")
 
 
 def part_commands(runs: int) -> None:
@@ -136,17 +222,17 @@ def _measure(argv: list[str]) -> tuple[float, float]:
     return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
-def part_scaling(sizes: list[int], jobs: int) -> None:
+def part_scaling(sizes: list[int], jobs: str) -> None:
     print(f"3. alliance-check on synthetic corpora (--jobs {jobs}, --no-cache, JSON to /dev/null)")
     rows = []
     peak_note = (
-        "largest single process" if jobs == 1 else "largest single process (workers each load the model)"
+        "largest single process" if jobs == "1" else "largest single process (workers each load the model)"
     )
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             words = build_corpus(Path(tmp) / "corpus", size)
             seconds, rss = _measure(
-                cli(str(Path(tmp) / "corpus"), "--format", "json", "--no-cache", "--jobs", str(jobs))
+                cli(str(Path(tmp) / "corpus"), "--format", "json", "--no-cache", "--jobs", jobs)
             )
         rows.append((size, words, seconds, rss))
         print(
@@ -192,23 +278,26 @@ def part_compare(count: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--parts", default="1,2,3,4", help="which measurements, e.g. 1,2,4")
-    ap.add_argument("--articles", type=int, default=40, help="articles for the throughput measurement")
-    ap.add_argument("--runs", type=int, default=5, help="runs of each whole command in part 2")
+    ap.add_argument("--parts", default="1,2,5", help="which measurements, e.g. 1,2,3,4,5")
+    ap.add_argument("--articles", type=int, default=200, help="articles for the throughput measurement")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each measurement in parts 1 and 2")
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes for part 3")
-    ap.add_argument("--jobs", type=int, default=1, help="--jobs for part 3")
+    ap.add_argument("--jobs", default="1", help="--jobs for part 3 (a number or auto)")
     ap.add_argument("--claims", type=int, default=100_000, help="synthetic claims for part 4")
+    ap.add_argument("--many", action="store_true", help="part 5 also on 10,000 articles (minutes)")
     a = ap.parse_args()
     parts = {p.strip() for p in a.parts.split(",")}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     if "1" in parts:
-        part_throughput(a.articles)
+        part_throughput(a.articles, a.runs)
     if "2" in parts:
         part_commands(a.runs)
     if "3" in parts:
         part_scaling([int(s) for s in a.sizes.split(",")], a.jobs)
     if "4" in parts:
         part_compare(a.claims)
+    if "5" in parts:
+        part_growth(a.many)
 
 
 if __name__ == "__main__":

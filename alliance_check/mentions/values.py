@@ -82,7 +82,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date_hedge": re.compile(
             rf"(?i)(?:^|(?<=[\s(]))(?P<h>{phrases(list(date_hedges))})\s+(?:(?:{fillers})\s+)?$"
         ),
-        "after": re.compile(rf"(?i)^\s*(?P<h>{phrases(list(lex.hedges_after))})(?![\w])"),
+        # matched at a position (no slice of the rest of the text for each value)
+        "after": re.compile(rf"(?i)\s*(?P<h>{phrases(list(lex.hedges_after))})(?![\w])"),
     }
 
 
@@ -282,11 +283,11 @@ def with_hedges(text: str, m: Mention) -> Mention:
         if m.form == "date" and m.relative and m.note and qualifier in ("lower_bound", "upper_bound"):
             qualifier = _offset_bound(text[m.start : m.end], word, qualifier)
     end = m.end
-    after = pats["after"].match(text[m.end :])
+    after = pats["after"].match(text, m.end)
     # '5000 or less' bounds 5000; in '5000 or less than 6000' the words belong to 6000
-    if after and not _NEXT_VALUE.match(text[m.end + after.end() :]):
+    if after and not _NEXT_VALUE.match(text, after.end()):
         qualifier = lex.hedges_after[" ".join(after.group("h").lower().split())]
-        end = m.end + after.end()
+        end = after.end()
     return replace(m, start=start, end=end, qualifier=qualifier)
 
 
@@ -318,10 +319,7 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
             return None
     elif (g["wd"] and not _FULL_WEEKDAY.fullmatch(g["wd"])) or (
         g["inn"]
-        and (
-            not FUTURE_MARKERS.search(text)
-            or _SUPERLATIVE.search(text[max(0, match.start() - 80) : match.start()])
-        )
+        and (not _has_future(text) or _SUPERLATIVE.search(text[max(0, match.start() - 80) : match.start()]))
     ):
         return None
     month = g.get("relm_m") or g.get("mo_m") or ""
@@ -353,10 +351,34 @@ def _date_mention(text: str, match: re.Match[str], reference: date | None) -> Me
     )
 
 
+_BARE = " .,;:!?"
+_LIST_WORD = re.compile(r"(?i)\b(?:not|or|and|but)\s*$")
+
+
+@lru_cache(maxsize=8)
+def _bare_bounds(text: str) -> tuple[int, int]:
+    """Where the first and the last character of ``text`` that is not a space or a stop stand."""
+    first = next((i for i, ch in enumerate(text) if ch not in _BARE), len(text))
+    last = next((i for i in range(len(text) - 1, -1, -1) if text[i] not in _BARE), -1)
+    return first, last
+
+
+@lru_cache(maxsize=8)
+def _has_future(text: str) -> bool:
+    return FUTURE_MARKERS.search(text) is not None
+
+
 def _is_bare_year(text: str, match: re.Match[str]) -> bool:
     """A year alone, or in a list of years ('after 2010 and before 2018 but not 1998')."""
-    rest = (text[: match.start()] + text[match.end() :]).strip(" .,;:!?")
-    return rest == "" or bool(re.search(r"(?i)\b(?:not|or|and|but)\s*$", text[: match.start()]))
+    first, last = _bare_bounds(text)
+    if first >= match.start() and last < match.end():
+        return True  # nothing but spaces and stops around it
+    lo = match.start()  # the list word ends the text before the year: read only that word
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    while lo > 0 and text[lo - 1].isalpha():
+        lo -= 1
+    return _LIST_WORD.search(text, lo, match.start()) is not None
 
 
 def _segment(text: str, match: re.Match[str], last: bool) -> tuple[int, int, ParsedNumber] | None:

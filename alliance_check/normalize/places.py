@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from alliance_check.resources import lexicon
 
@@ -30,11 +31,17 @@ def canonical_place(name: str) -> str | None:
             return lex.place_names[candidate]
         if candidate in lex.demonyms:
             return lex.demonyms[candidate]
-    stripped = _APOSTROPHES.sub("", bare)
-    for alias, canon in lex.place_names.items():
-        if _APOSTROPHES.sub("", alias) == stripped:
-            return canon
-    return None
+    return _without_apostrophes().get(_APOSTROPHES.sub("", bare))
+
+
+@lru_cache(maxsize=1)
+def _without_apostrophes() -> dict[str, str]:
+    """The gazetteer's names with apostrophes taken out, the first name of each such form winning:
+    made once, not by a pass over the whole gazetteer for each unknown name."""
+    out: dict[str, str] = {}
+    for alias, canon in lexicon().place_names.items():
+        out.setdefault(_APOSTROPHES.sub("", alias), canon)
+    return out
 
 
 def normalize_place(name: str) -> str:
