@@ -168,9 +168,11 @@ def _windows(text: str, start: int, end: int, mentions: list[Mention]) -> list[t
         lo = text.rfind(" ", start, lo) + 1 or lo if lo > start else lo
         space = text.find(" ", hi, end)
         hi = space if space != -1 else end
-        if out and lo <= out[-1][1]:
+        if out and lo <= out[-1][1] and max(out[-1][1], hi) - out[-1][0] <= MAX_PIECE:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
+        elif out and hi <= out[-1][1]:
+            continue
+        else:  # no window grows past MAX_PIECE (nor past the model's limit); windows may overlap
             out.append((lo, hi))
     return out
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from alliance_check.candidates import MAX_PIECE, candidate_spans, is_bare, is_reference_entry
+from alliance_check.candidates import candidate_spans, is_bare, is_reference_entry
 from alliance_check.frames import (
     PlaceMention,
     SentenceIndex,
@@ -43,6 +43,7 @@ NOT_COMPARED_TOP = "the upper end of the range '{}': compared as part of the ran
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?P<w>[a-z]+)\s+$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
 SHOWN_AROUND = 300  # characters of an overlong sentence shown on each side of a claim
+LONG_SENTENCE = 2000  # characters past which a claim shows its sentence around it, not whole
 
 
 def _span(doc: Any, start: int, end: int) -> Any:
@@ -131,7 +132,7 @@ class _ClaimMaker:
         self.raw = sentence
         # an overlong sentence (a data dump with no full stop) is shown around each claim: the
         # whole of it with each of its thousands of values would make the output grow as its square
-        self.long = len(sentence) > MAX_PIECE
+        self.long = len(sentence) > LONG_SENTENCE
         self.sentence = "" if self.long else " ".join(sentence.split())
         self.base = base
         self.offset = offset  # where the parsed piece of text starts in the article
