@@ -74,8 +74,9 @@ def _weighted_share(a: Iterable[str], b: Iterable[str], weight: dict[str, float]
     """Weight of what both share, as a share of the lighter side's weight."""
     sa, sb = set(a), set(b)
     shared = sorted(sa & sb)
-    total = min(sum(weight[w] for w in sa), sum(weight[w] for w in sb))
-    return (sum(weight[w] for w in shared) / total if total else 0.0), shared
+    # math.fsum: the same sum whatever order a set iterates in (hash seeds differ between runs)
+    total = min(math.fsum(weight[w] for w in sa), math.fsum(weight[w] for w in sb))
+    return (math.fsum(weight[w] for w in shared) / total if total else 0.0), shared
 
 
 def _overlap(a: Iterable[str], b: Iterable[str], stats: Stats) -> tuple[float, list[str]]:
@@ -84,9 +85,9 @@ def _overlap(a: Iterable[str], b: Iterable[str], stats: Stats) -> tuple[float, l
     shared = sa & sb
     if not shared:
         return 0.0, []
-    total = min(sum(stats.weight(w) for w in sa), sum(stats.weight(w) for w in sb))
+    total = min(math.fsum(stats.weight(w) for w in sa), math.fsum(stats.weight(w) for w in sb))
     top = sorted(shared, key=lambda w: (-stats.weight(w), w))[:6]
-    return sum(stats.weight(w) for w in shared) / total, top
+    return math.fsum(stats.weight(w) for w in shared) / total, top
 
 
 def _names_match(a: str, b: str, cutoff: float) -> bool:
@@ -254,7 +255,7 @@ def score_pair(
     for name in FEATURES:
         if x[name]:
             evidence.append((name, getattr(w, name) * x[name], why.get(name, "")))
-    return sum(v for _, v, _ in evidence), evidence, bool(x["clash"])
+    return math.fsum(v for _, v, _ in evidence), evidence, bool(x["clash"])
 
 
 def _name_share(
@@ -263,8 +264,8 @@ def _name_share(
     if not xs or not ys:
         return 0.0, []
     shared = [x for x in xs if any(_names_match(x, y, cutoff) for y in ys)]
-    total = min(sum(stats.weight(f"#{x}") for x in xs), sum(stats.weight(f"#{y}") for y in ys))
-    return (sum(stats.weight(f"#{x}") for x in shared) / total if total else 0.0), shared
+    total = min(math.fsum(stats.weight(f"#{x}") for x in xs), math.fsum(stats.weight(f"#{y}") for y in ys))
+    return (math.fsum(stats.weight(f"#{x}") for x in shared) / total if total else 0.0), shared
 
 
 def _is_measure(head: str) -> bool:
@@ -386,7 +387,7 @@ class _Groups:
         pairs = [(min(x, y), max(x, y)) for x in self.members[ri] for y in self.members[rj]]
         if any(p in self.clashes for p in pairs):
             return False
-        mean = sum(self.scores.get(p, self.w.prior) for p in pairs) / len(pairs)
+        mean = math.fsum(self.scores.get(p, self.w.prior) for p in pairs) / len(pairs)
         if mean < self.w.threshold:
             return False
         self.parent[rj] = ri

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -63,3 +64,25 @@ def test_garbage_baseline_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not a readable alliance-check baseline" in result.stderr and "--write-baseline" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_evidence_sums_do_not_depend_on_the_hash_seed() -> None:
+    """Words are kept in sets, whose order changes with each run's hash seed; the weights they
+    add up to must not (a last-digit difference once changed a score in the JSON report)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from alliance_check.group import _weighted_share\n"
+        "words = [f'w{i}' for i in range(40)]\n"
+        "weight = {w: 0.1 * (i % 7 + 1) + 0.01 * i for i, w in enumerate(words)}\n"
+        "print(repr(_weighted_share(words, words[5:], weight)[0]))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "999", "4242")
+    }  # fmt: skip
+    assert len(seen) == 1, seen
