@@ -94,3 +94,22 @@ def join_wrapped(text: str, blocks: tuple[Block, ...]) -> str:
             if chars[i] in "\r\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def data_blocks(text: str, blocks: tuple[Block, ...], limit: int) -> list[tuple[int, int, int]]:
+    """(start, end, figures) of each block holding more than ``limit`` figures: a data dump, not
+    prose (a paragraph of 150,000 numbers), read as data rather than parsed sentence by sentence.
+
+    >>> data_blocks("Costs: 1, 2, 3, 4.\\n\\nIt cost $5.", (Block(0, 18), Block(20, 31)), 3)
+    [(0, 18, 4)]
+    """
+    spans = [(b.start, b.end) for b in blocks] or [(0, len(text))]
+    out = []
+    for start, end in spans:
+        figures = sum(1 for _ in _FIGURE.finditer(text, start, end))
+        if figures > limit:
+            out.append((start, end, figures))
+    return out

@@ -106,6 +106,9 @@ class Settings:
     '55,000' still covers 54,500 to 55,500."""
     approx_minutes: float = 2.0
     """'around 1:27 a.m.' is widened by this many minutes on each side."""
+    max_figures: int = 5000
+    """A paragraph with more figures than this is a data dump (a CSV pasted into an article): it is
+    set aside with a note rather than read as prose, so no input makes a run crawl."""
     near_minutes: float = 15.0
     """'shortly after 3:10 a.m.' (hedges.json near_bounds) is at most this many minutes after it."""
     domains: tuple[str, ...] = ()

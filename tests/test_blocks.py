@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from alliance_check.blocks import join_wrapped, text_blocks
@@ -63,3 +65,21 @@ def test_article_lines_point_at_the_original_text() -> None:
     offset = article.text.index("billion")
     assert article.text[offset - 5 : offset] == "$1.7 "
     assert article.position(offset) == (2, 1)
+
+
+def test_a_data_dump_is_set_aside_with_a_note(tmp_path: Path) -> None:
+    """A paragraph of more figures than Settings.max_figures is blanked (offsets kept) and noted;
+    the prose around it is read as ever."""
+    from alliance_check.settings import Settings
+    from alliance_check.sources import read_file
+
+    dump = ", ".join(str(i) for i in range(60))
+    path = tmp_path / "report.txt"
+    path.write_text(f"The fund spent $4 million.\n\n{dump}\n\nIt hired 30 staff.\n", encoding="utf-8")
+    (article,), _ = read_file(str(path), Settings(max_figures=50))
+    assert "$4 million" in article.text and "30 staff" in article.text
+    assert "59" not in article.text and len(article.text) == len(path.read_text(encoding="utf-8"))
+    (note,) = article.notes
+    assert "line 3" in note and "60 figures" in note
+    (kept,), _ = read_file(str(path), Settings(max_figures=100))
+    assert "59" in kept.text and kept.notes == ()

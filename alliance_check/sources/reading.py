@@ -7,7 +7,7 @@ import re
 import sys
 from dataclasses import replace
 
-from alliance_check.blocks import text_blocks
+from alliance_check.blocks import data_blocks, text_blocks
 from alliance_check.models import Article, InputError
 from alliance_check.settings import HTML_MODES, Settings
 from alliance_check.sources.article import Meta, assemble, find_acceptances, make_article, meta_of
@@ -58,7 +58,23 @@ def read_file(source: str, settings: Settings | None = None) -> tuple[list[Artic
         articles, skipped = [make_article(name, text, published=settings.published, markup=markup)], []
     if articles and notes:
         articles[0] = replace(articles[0], notes=tuple(notes))
-    return articles, skipped
+    return [_set_aside_data(a, settings.max_figures) for a in articles], skipped
+
+
+def _set_aside_data(article: Article, limit: int) -> Article:
+    """Blank the paragraphs that are data dumps (see blocks.data_blocks), with a note for each."""
+    found = data_blocks(article.text, article.blocks, limit)
+    if not found:
+        return article
+    text, notes = article.text, list(article.notes)
+    for start, end, figures in found:
+        text = text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]
+        line, _ = article.position(start)
+        notes.append(
+            f"{article.source}: line {line}: {figures:,} figures in one paragraph set aside as data, not "
+            f"checked (more than {limit:,}); check such a table on its own"
+        )
+    return replace(article, text=text, notes=tuple(notes))
 
 
 def read_source(source: str, published: str | None = None) -> Article:
