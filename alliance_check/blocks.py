@@ -21,6 +21,11 @@ FULL_LINE = 0.75
 SHORT_LINE = 0.6
 
 
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets where the lines of a text begin (CRLF, CR and LF all end a line)."""
+    return (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text)))
+
+
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end of content, end with the line break) of every line."""
     out: list[tuple[int, int, int]] = []

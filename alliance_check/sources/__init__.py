@@ -20,9 +20,9 @@ from alliance_check.sources.files import (
     labels_for,
     short_labels,
 )
-from alliance_check.sources.html import blank_html
 from alliance_check.sources.markdown import blank_markdown, read_markdown
 from alliance_check.sources.reading import read_file, read_source
+from alliance_check.sources.tags import blank_html
 
 __all__ = [
     "ARTICLE_SUFFIXES",

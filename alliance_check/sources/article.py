@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from alliance_check.blocks import join_wrapped, text_blocks
+from alliance_check.blocks import join_wrapped, line_starts, text_blocks
 from alliance_check.models import Acceptance, Article, Block, InputError, Origin
 from alliance_check.normalize.dates import full_date_regex, resolve_match
 from alliance_check.sources.frontmatter import (
@@ -124,11 +124,6 @@ def meta_of(
         url=text_value(texts["url"]),
         currency=read_currency(where, texts["currency"]) if texts["currency"] is not None else None,
     )
-
-
-def line_starts(text: str) -> tuple[int, ...]:
-    """Offsets where the lines of a text begin (CRLF, CR and LF all end a line)."""
-    return (0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text)))
 
 
 def assemble(

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from alliance_check.blocks import line_starts
 from alliance_check.models import InputError, Origin
-from alliance_check.sources.article import line_starts
 from alliance_check.sources.frontmatter import ROLES, field
 
 EXPORT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")

@@ -2,49 +2,19 @@
 
 from __future__ import annotations
 
-import html as htmllib
-import re
 from array import array
 from dataclasses import dataclass
 from typing import Any
 
+from alliance_check.blocks import line_starts
 from alliance_check.models import Block, InputError, Origin
-from alliance_check.sources.article import line_starts
 from alliance_check.sources.markdown import read_markdown
+from alliance_check.sources.tags import blank_html
 
-
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\r\n]", " ", match.group(0))
-
-
-_HTML_DROP = re.compile(r"(?is)<(script|style|head|noscript|template)\b.*?</\1\s*>|<!--.*?-->")
-_HTML_BLOCK = re.compile(
-    r"(?i)</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|figcaption)\b[^>]*>"
-)
-_HTML_TAG = re.compile(r"<[^>]*>")
-_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 # how far past the last paragraph found the next one is looked for: keeps a page linear
 SEARCH_WINDOW = 200_000
 # a paragraph not found whole is looked for by its first characters
 PREFIX = 24
-
-
-def blank_html(text: str) -> str:
-    """The text of an HTML page, same length: tags become spaces (block ends a line break),
-    scripts and styles disappear, entities become their character padded with spaces.
-
-    >>> blank_html("<p>5&nbsp;km</p>")
-    '\\n  5\\xa0     km    '
-    """
-    text = _HTML_DROP.sub(_blank, text)
-    text = _HTML_BLOCK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
-    text = _HTML_TAG.sub(_blank, text)
-
-    def entity(m: re.Match[str]) -> str:
-        char = htmllib.unescape(m.group(0))
-        return m.group(0) if len(char) != 1 else char + " " * (len(m.group(0)) - 1)
-
-    return _ENTITY.sub(entity, text)
 
 
 @dataclass(frozen=True)

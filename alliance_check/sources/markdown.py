@@ -9,6 +9,7 @@ from typing import Any
 
 from alliance_check.blocks import text_blocks
 from alliance_check.models import Block
+from alliance_check.sources.tags import blank_html
 
 # past this many characters a Markdown file is read line by line, as plain text with its inline
 # marks and fenced code blanked: the parser reads about 100 KB a second
@@ -165,7 +166,6 @@ class _Reader:
                 self.blocks.append(Block(*span, "cell", context))
 
     def html(self, first: int, last: int) -> None:
-        from alliance_check.sources.html import blank_html
 
         start, end = self.lines[first][0], self.lines[last - 1][1]
         self.out[start:end] = blank_html(self.text[start:end])

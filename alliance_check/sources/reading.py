@@ -15,8 +15,9 @@ from alliance_check.sources.decoding import decode
 from alliance_check.sources.exports import EXPORT_SUFFIXES, Record, read_export, text_names
 from alliance_check.sources.files import Skipped
 from alliance_check.sources.frontmatter import read_date
-from alliance_check.sources.html import blank_html, page_metadata, read_page
+from alliance_check.sources.html import page_metadata, read_page
 from alliance_check.sources.markdown import blank_markdown
+from alliance_check.sources.tags import blank_html
 
 HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
