@@ -249,13 +249,18 @@ def score_pair(
     Each signal's weight comes from ``Settings.grouping`` (or ``weights``); the evidence lists
     every signal that counted, with its weight and what it saw.
     """
-    w: GroupingWeights = weights or settings.grouping
     x, why = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
-    evidence: Evidence = [("prior", w.prior, f"{a.kind} claims of different sources")]
+    score, evidence = _weigh(x, why, a.kind, weights or settings.grouping)
+    return score, evidence, bool(x["clash"])
+
+
+def _weigh(x: dict[str, float], why: dict[str, str], kind: str, w: GroupingWeights) -> tuple[float, Evidence]:
+    """The log-odds of these signals under these weights, and the evidence: each signal that counted."""
+    evidence: Evidence = [("prior", w.prior, f"{kind} claims of different sources")]
     for name in FEATURES:
         if x[name]:
             evidence.append((name, getattr(w, name) * x[name], why.get(name, "")))
-    return math.fsum(v for _, v, _ in evidence), evidence, bool(x["clash"])
+    return math.fsum(v for _, v, _ in evidence), evidence
 
 
 def _name_share(
@@ -431,15 +436,22 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
     ]
 
 
-def _conflict_score(a: Claim, b: Claim, stats: Stats, settings: Settings) -> float:
+def _conflict_score(
+    a: Claim,
+    b: Claim,
+    stats: Stats,
+    settings: Settings,
+    features: tuple[dict[str, float], dict[str, str]] | None = None,
+) -> float:
     """How surely two claims of a group can be set against each other (Settings.conflicts). Close
     values are not enough: the two must share what they are about (a head, a term, a name, a
     place). A day, an hour, a place or a span is only the time or place of an event: the two must
     name the same event (the same head) and share a name, a place or what their articles are
     about, or say it in the same words without naming different parties ('a meeting' of the
-    council in April and 'a meeting' of the board in May are two meetings)."""
-    score, _, _ = score_pair(a, b, stats, settings, settings.conflicts)
-    x, _ = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+    council in April and 'a meeting' of the board in May are two meetings). ``features`` are the
+    pair's signals when the caller has them already."""
+    x, why = features or pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+    score, _ = _weigh(x, why, a.kind, settings.conflicts)
     if not any(x[f] for f in ("head", "terms", "event", "names", "known", "where")):
         return settings.conflicts.prior  # close values and a shared mood are not one fact
     if a.kind == "duration" and not x["head"]:
@@ -498,14 +510,16 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     disagreeing: dict[tuple[int, int], float] = {}
     for i, j in sorted(_candidates(nodes)):
         a, b = nodes[i].first, nodes[j].first
-        score, evidence, clash = score_pair(a, b, stats, settings)
+        features = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+        score, evidence = _weigh(*features, a.kind, settings.grouping)
+        clash = bool(features[0]["clash"])
         scores[(i, j)] = score
         if clash:
             clashes.add((i, j))
         if score >= settings.grouping.threshold and not clash:
             scored.append((score, i, j, evidence))
             if _same_source_clash(a, b) or (a.qualifier != b.qualifier and a.value != b.value):
-                disagreeing[(i, j)] = _conflict_score(a, b, stats, settings)
+                disagreeing[(i, j)] = _conflict_score(a, b, stats, settings, features)
     # one-to-one between each pair of articles: a node takes its best match in the other article
     taken: set[tuple[int, str]] = set()
     groups = _Groups(
