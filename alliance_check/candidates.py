@@ -12,7 +12,7 @@ from typing import Any
 
 from alliance_check.mentions import Mention, explicit_year, find_mentions
 from alliance_check.models import Article, Block
-from alliance_check.resources import Domain, lexicon
+from alliance_check.resources import Domain, alternatives, lexicon
 from alliance_check.settings import Settings
 
 _REFERENCE_LINE = re.compile(r"^\s*(?:\[\d+\]|\^\d+|\d+\.\s+[\"“])")
@@ -89,8 +89,7 @@ def _surely_dropped(m: Mention, text: str, settings: Settings) -> bool:
 @lru_cache(maxsize=1)
 def _place_signal() -> re.Pattern[str]:
     """A locative word before a capitalised name: 'in Tokyo', 'aboard the USS Missouri', 'south of X'."""
-    preps = sorted(lexicon().locative_prepositions, key=len, reverse=True)
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in preps)
+    words = alternatives(lexicon().locative_prepositions)
     return re.compile(rf"(?i:\b(?:{words}))\s+(?:the\s+)?[A-Z][\w'’.-]")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -295,10 +296,20 @@ class Domain:
     fingerprint: str = ""
 
 
+def alternatives(words: Iterable[str]) -> str:
+    """A regular expression (source) matching any of these words or phrases, longest first, a space
+    in a phrase matching any run of spaces or line breaks; '(?!)' (nothing) when there are none.
+
+    >>> alternatives(["in", "north of"])
+    'north\\\\s+of|in'
+    """
+    spelled = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(spelled) or "(?!)"
+
+
 def _phrases(words: list[str]) -> re.Pattern[str]:
     """Any of these words or phrases, whole, in any case and spacing."""
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?i)\b(?:{alternatives or '(?!)'})\b")
+    return re.compile(rf"(?i)\b(?:{alternatives(words)})\b")
 
 
 def available_domains() -> list[str]:

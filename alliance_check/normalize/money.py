@@ -7,7 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from alliance_check.normalize.units import parse_currency
-from alliance_check.resources import lexicon
+from alliance_check.resources import alternatives, lexicon
 
 BASE_DOLLAR = "USD"  # what a bare '$' means when nothing says otherwise
 
@@ -52,8 +52,7 @@ def _dollar_countries() -> tuple[re.Pattern[str], dict[str, str]]:
     for alias, place in [*lex.place_names.items(), *lex.demonyms.items()]:
         if place in home and len(alias) > 2:
             spellings[alias] = place
-    names = sorted(spellings, key=len, reverse=True)
-    pattern = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
+    pattern = alternatives(spellings)
     return re.compile(rf"\b(?i:{pattern})\b"), {n: home[p] for n, p in spellings.items()}
 
 

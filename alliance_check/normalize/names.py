@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from alliance_check.resources import Domain, EntityInfo
+from alliance_check.resources import Domain, EntityInfo, alternatives
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def _name_regex(domain: Domain) -> re.Pattern[str] | None:
     names = sorted([*domain.names, *domain.conditional], key=len, reverse=True)
     if not names:
         return None
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    body = alternatives(names)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from alliance_check.resources import lexicon
+from alliance_check.resources import alternatives, lexicon
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +69,7 @@ def convertible(a: str | None, b: str | None) -> bool:
 @lru_cache(maxsize=1)
 def unit_before_regex() -> str:
     """Regular expression (source) of unit spellings written before the number ('magnitude 6.1')."""
-    names = sorted(lexicon().unit_before, key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) or "(?!)"
+    return alternatives(lexicon().unit_before)
 
 
 def parse_currency(text: str) -> str | None:
@@ -114,5 +113,4 @@ def currency_symbol_regex() -> str:
 def currency_name_regex() -> str:
     """Regular expression (source) of currency names and codes written after an amount."""
     lex = lexicon()
-    names = sorted([*lex.currency_names, *lex.currency_codes], key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return alternatives([*lex.currency_names, *lex.currency_codes])
