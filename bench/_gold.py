@@ -30,11 +30,12 @@ def _code_cache() -> Path:
     return CACHE / digest.hexdigest()[:12]
 
 
-def load_scorer(shared: Path) -> types.ModuleType:
-    path = shared / "score_conflicts.py"
+def load_scorer(shared: Path, name: str = "score_conflicts") -> types.ModuleType:
+    """One of the shared benchmark's scorers (``name``.py in ``shared``), loaded as a module."""
+    path = shared / f"{name}.py"
     if not path.exists():
-        sys.exit(f"no scorer at {path}; pass --shared DIR (the folder of score_conflicts.py)")
-    spec = importlib.util.spec_from_file_location("score_conflicts", path)
+        sys.exit(f"no scorer at {path}; pass --shared DIR (the folder of {name}.py)")
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

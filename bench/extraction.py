@@ -15,7 +15,6 @@ development corpora (../shared/bench/conflicts/), counted as score_conflicts.py 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -27,20 +26,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from _gold import load_scorer  # noqa: E402  (a sibling module of this script)
+
 DEFAULT_SHARED = ROOT.parent / "shared" / "bench"
 
 Claims = list[dict[str, Any]]
-
-
-def load_scorer(shared: Path) -> types.ModuleType:
-    path = shared / "score_extraction.py"
-    if not path.exists():
-        sys.exit(f"bench/extraction.py: no scorer at {path}; pass --shared DIR (its folder)")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def ours() -> tuple[Callable[[str, str | None], Claims], float]:
@@ -159,7 +150,7 @@ def main() -> None:
     )
     a = ap.parse_args()
 
-    scorer = load_scorer(a.shared)
+    scorer = load_scorer(a.shared, "score_extraction")
     cases_path = a.cases or a.shared / "extraction" / "cases.jsonl"
     cases = [json.loads(line) for line in cases_path.open(encoding="utf-8") if line.strip()]
     names = a.only or list(SYSTEMS)
@@ -205,8 +196,7 @@ def development_recall(shared: Path) -> None:
     if not (shared / "conflicts").is_dir():
         print(f"no development corpora under {shared / 'conflicts'}; skipped")
         return
-    sys.path.insert(0, str(ROOT / "bench"))
-    from _gold import corpora, load_scorer
+    from _gold import corpora
 
     from alliance_check.report.json import claim_record
 
