@@ -482,6 +482,11 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
     decades'); close ones ('$43.67 million', 'just $44 million') may be one figure told twice."""
     if a.value == b.value or a.same_statement(b):
         return False
+    # two figures the article itself ties to two different things ('construction from the 2030s',
+    # 'deliveries from the early 2030s') are two facts, however close their values
+    head_a, head_b = _prop(a.frame.head if a.frame else ""), _prop(b.frame.head if b.frame else "")
+    if head_a and head_b and head_a != head_b:
+        return True
     ratio = _value_ratio(a, b)
     if ratio is None:
         return a.kind != "place"

@@ -272,6 +272,49 @@ def test_an_article_does_not_contradict_itself() -> None:
         assert len(values) == 1, values
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "two_facts"),
+    [
+        pytest.param(
+            dict(value="2031", kind="date", precision="year", head="construction"),
+            dict(value="2032", kind="date", precision="year", head="delivery"),
+            True,
+            id="a start and a delivery a year apart are two dates",
+        ),
+        pytest.param(
+            dict(value=120.0, head="firefighter"),
+            dict(value=125.0, head="engine"),
+            True,
+            id="firefighters and engines close in number are two counts",
+        ),
+        pytest.param(
+            dict(value=1.2e6, kind="money", unit="EUR", head="fine", precision=1e5),
+            dict(value=1.25e6, kind="money", unit="EUR", head="penalty", precision=1e4),
+            False,
+            id="a fine and a penalty are one word in the synonym data",
+        ),
+        pytest.param(
+            dict(value=43.0, head="patient"),
+            dict(value=44.0, head="patient"),
+            False,
+            id="the same head with close values may be one figure told twice",
+        ),
+        pytest.param(
+            dict(value=43.0, head="patient"),
+            dict(value=43.0, head="bed"),
+            False,
+            id="the same value is one figure whatever it is hung on",
+        ),
+    ],
+)
+def test_an_article_tells_two_facts_by_two_heads(
+    a: dict[str, object], b: dict[str, object], two_facts: bool
+) -> None:
+    first = make_claim("a", **a)  # type: ignore[arg-type]
+    second = make_claim("a", line=4, **b)  # type: ignore[arg-type]
+    assert _same_source_clash(first, second) is two_facts
+
+
 def test_far_apart_values_of_unrelated_sentences_do_not_group() -> None:
     claims = [
         make_claim("a", 5.0, head="people", context=("rescue", "boat")),
