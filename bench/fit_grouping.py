@@ -29,6 +29,10 @@ CLASH = -4.0
 # signals the development corpora cannot teach, set by hand: a name the user declared in a domain
 # pack or their aliases (the corpora are checked without one) is strong evidence of one thing
 HAND = {"known": 3.0}
+# floors the pairs cannot teach either: two claims that name the same rare person or body ('Luna has
+# three children' / 'six children', in the words of his relatives) are set against each other; the
+# corpora hold too few differing pairs with a shared name for the fit to weigh it
+FLOORS = {"conflict": {"names": 0.5}}
 
 
 def examples(corpus: Corpus, differing: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -82,13 +86,15 @@ def evaluate(w: np.ndarray, x: np.ndarray, y: np.ndarray, threshold: float) -> s
 WEIGHTS = Path(__file__).resolve().parent.parent / "alliance_check" / "data" / "weights.json"
 
 
-def weights_of(w: np.ndarray, threshold: float) -> dict[str, float]:
+def weights_of(w: np.ndarray, threshold: float, model: str = "link") -> dict[str, float]:
     from alliance_check.group import FEATURES
 
     out = {"prior": round(float(w[0]), 3)}
     out.update({name: round(float(x), 3) for name, x in zip(FEATURES, w[1:], strict=True)})
     out["clash"] = min(out["clash"], CLASH)  # a clash is a veto, whatever the pairs say
     out.update(HAND)
+    for name, floor in FLOORS.get(model, {}).items():
+        out[name] = max(out[name], floor)
     out["threshold"] = threshold
     return out
 
@@ -117,7 +123,7 @@ def main() -> int:
         y = np.concatenate([y for _, y in data.values()])
         w = fit(x, y, args.l2)
         print(f"all corpora: {evaluate(w, x, y, threshold)}")
-        fitted[model] = weights_of(w, threshold)
+        fitted[model] = weights_of(w, threshold, model)
         print(json.dumps(fitted[model]))
     if args.write:
         fitted["_about"] = (
