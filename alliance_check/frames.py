@@ -524,7 +524,7 @@ def build_frame(
         head=head,
         label=_label(noun, verb, idx, inside),
         verb=_verb_word(verb),
-        order=_order(noun, verb),
+        order=_order(noun, verb, inside, idx.doc),
         planned=_planned(verb),
         revised=_revises(idx, start, end),
         terms=tuple(terms),
@@ -591,14 +591,22 @@ def place_frame(
     )
 
 
-def _order(noun: Any | None, verb: Any | None) -> int:
-    """Which of several: 'the first payment' 1, 'a second instalment' 2, 'first lost power' 1."""
+def _order(noun: Any | None, verb: Any | None, inside: set[int] | None = None, doc: Any = None) -> int:
+    """Which of several: 'the first payment' 1, 'a second instalment' 2, 'first lost power' 1; also
+    an ordinal on the value itself ('second $525 million payment') and, for a value in a clause
+    that elaborates another ('handed over its first payment, transferring $800m'), on that
+    clause's verb and the things it governs."""
     words = lexicon().order_words
-    for tok in (noun, verb):
-        if tok is None:
-            continue
+    holders = [doc[i] for i in sorted(inside)] if inside and doc is not None else []
+    holders += [t for t in (noun, verb) if t is not None]
+    if verb is not None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        outer = verb.head
+        holders += [outer, *(c for c in outer.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"))]
+    for tok in holders:
         for child in tok.children:
-            if child.dep_ in ("amod", "advmod", "nummod") and child.lower_ in words:
+            # 'last' of 'December last year' is the date's own word, not an order
+            own = inside is not None and child.i in inside
+            if child.dep_ in ("amod", "advmod", "nummod") and child.lower_ in words and not own:
                 return int(words[child.lower_])
     return 0
 

@@ -193,6 +193,26 @@ def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revis
 
 
 @pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        pytest.param("The council approved a third grant of $2 million.", 3, id="on the noun"),
+        pytest.param("The club paid a second $4 million instalment to the league.", 2, id="on the value"),
+        pytest.param(
+            "The insurer sent its first payout to the families, transferring $12 million to a trust.",
+            1,
+            id="on what the outer verb governs",
+        ),
+        pytest.param("The museum was paid $3 million in December last year.", 0, id="inside a date"),
+        pytest.param("The museum was paid $3 million by the city.", 0, id="none"),
+    ],
+)
+def test_which_of_several_payments_a_figure_is(nlp: Any, text: str, order: int) -> None:
+    article = make_article("x.txt", text)
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "money"]
+    assert claim.frame is not None and claim.frame.order == order
+
+
+@pytest.mark.parametrize(
     ("text", "value", "as_of"),
     [
         pytest.param(

@@ -250,6 +250,18 @@ def test_owners_that_clash_never_group() -> None:
     assert [sorted(c.source for c in g.claims) for g in groups] == [["a", "b"]]
 
 
+def test_the_first_and_the_second_payment_never_group() -> None:
+    grant = ("grant", "council", "payment")
+    first = make_claim("a", 2.0e6, kind="money", unit="USD", head="payment", context=grant, precision=1e5)
+    second = make_claim("b", 2.1e6, kind="money", unit="USD", head="payment", context=grant, precision=1e5)
+    told = make_claim("c", 2.0e6, kind="money", unit="USD", head="payment", context=grant, precision=1e5)
+    as_first = replace(first, frame=replace(first.frame, order=1))  # type: ignore[arg-type]
+    as_second = replace(second, frame=replace(second.frame, order=2))  # type: ignore[arg-type]
+    assert [sorted(c.source for c in g.claims) for g in group_claims([first, second], S)] == [["a", "b"]]
+    groups = group_claims([as_first, as_second, told], S)
+    assert all({"a", "b"} - {c.source for c in g.claims} for g in groups)
+
+
 def test_part_and_whole_do_not_group() -> None:
     water = ("storm", "outage", "household")
     claims = [
