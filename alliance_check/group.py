@@ -483,13 +483,16 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
     """Two figures of one article that cannot both be the same fact: an article rarely contradicts
     itself, so values that are far apart there are different facts ('four years' and 'three
     decades'); close ones ('$43.67 million', 'just $44 million') may be one figure told twice."""
-    if a.value == b.value or a.same_statement(b):
+    if a.same_statement(b):
         return False
     # two figures the article itself ties to two different things ('construction from the 2030s',
-    # 'deliveries from the early 2030s') are two facts, however close their values
+    # 'deliveries from the early 2030s') are two facts, however close their values; two times of
+    # two events even when equal (a count told twice may hang on two nouns: 'six workers', 'the men')
     head_a, head_b = _prop(a.frame.head if a.frame else ""), _prop(b.frame.head if b.frame else "")
-    if head_a and head_b and head_a != head_b:
+    if head_a and head_b and head_a != head_b and (a.value != b.value or a.kind in ("date", "time")):
         return True
+    if a.value == b.value:
+        return False
     ratio = _value_ratio(a, b)
     if ratio is None:
         return a.kind != "place"

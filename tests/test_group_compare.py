@@ -315,7 +315,13 @@ def test_an_article_does_not_contradict_itself() -> None:
             dict(value=43.0, head="patient"),
             dict(value=43.0, head="bed"),
             False,
-            id="the same value is one figure whatever it is hung on",
+            id="a count told twice may hang on two nouns",
+        ),
+        pytest.param(
+            dict(value="2029", kind="date", precision="year", head="construction"),
+            dict(value="2029", kind="date", precision="year", head="election"),
+            True,
+            id="two events of one year are two dates",
         ),
     ],
 )
