@@ -1,6 +1,6 @@
-"""Stories of our own: five short corpora written for this benchmark (a dam failure, an
-earthquake, a city budget, a mayoral election, a company's results; bench/stories/), with the
-conflicts a careful reader flags and the look-alikes that must not be flagged
+"""Stories of our own: six short corpora written for this benchmark (a dam failure, an
+earthquake, a city budget, a mayoral election, a company's results, a wildfire; bench/stories/),
+with the conflicts a careful reader flags and the look-alikes that must not be flagged
 (bench/stories/expected.json).
 
     python bench/stories.py        # one line per expectation, then recall and false alarms
