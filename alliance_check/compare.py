@@ -125,6 +125,8 @@ def _changed_over_time(a: Claim, b: Claim, settings: Settings, running: bool = F
     """Figures whose as-of dates lie far apart; for a running tally (a death toll) any two days."""
     if not (a.as_of and b.as_of):
         return False
+    if a.frame and b.frame and set(a.frame.years) & set(b.frame.years):
+        return False  # 'the 2017 fire burned 18,000 acres' told in 2026 is as of 2017, like 'in 2017, 22,000'
     ia, ib = interval(a.as_of), interval(b.as_of)
     if ia is None or ib is None:
         return False
@@ -323,8 +325,16 @@ def _is_recurring(group: ClaimGroup) -> bool:
 
 
 def _is_running(group: ClaimGroup) -> bool:
-    """A tally that grows as a story unfolds (the dead, the missing): counted on two days, it changed."""
-    return topic(group).split("|", 1)[1] in lexicon().running_tallies
+    """A tally that grows as a story unfolds (the dead, the missing, the homes destroyed, the share
+    of a fire contained): counted on two days, it changed. The head says so, or the verb most of
+    the group's claims use ('destroyed 37 homes')."""
+    lex = lexicon()
+    if topic(group).split("|", 1)[1] in lex.running_tallies:
+        return True
+    verbs = Counter(
+        lex.synonyms.get(c.frame.verb, c.frame.verb) for c in group.claims if c.frame and c.frame.verb
+    )
+    return bool(verbs) and sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] in lex.running_tallies
 
 
 def _say(claims: list[Claim]) -> str:

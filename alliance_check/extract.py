@@ -270,6 +270,9 @@ def _singular(word: str) -> str:
 
 
 _SCOPE_MARK = re.compile(r"(?i)\b(?:in|as of|for|during|of|since)\s+(?:the\s+)?(?:year\s+)?$")
+# 'the 2017 fire', 'its 2024 budget': a year that names which one of a recurring thing
+_NAMING_YEAR = re.compile(r"(?i)\b(?:the|its|their|his|her|our|this|that)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[str]:
@@ -278,6 +281,14 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
     told from the reference date ('on Tuesday') scope nothing."""
     out = []
     for d in dates:
+        if d.kind == "count":  # 'the 2017 fire': a year the scanner read as a number
+            if (
+                d is not m
+                and _is_year_count(d, text)
+                and _NAMING_YEAR.search(text[max(0, d.start - 20) : d.start])
+            ):
+                out.append(text[d.start : d.end])
+            continue
         value = str(d.value)
         if d is m or not value[:4].isdigit() or d.qualifier not in ("exact", "approx"):
             continue
@@ -286,16 +297,32 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
             continue
         if d.relative:
             continue
-        if "fiscal" in (d.note or "") or _SCOPE_MARK.search(text[max(0, d.start - 20) : d.start]):
+        before = text[max(0, d.start - 20) : d.start]
+        if "fiscal" in (d.note or "") or _SCOPE_MARK.search(before):
             out.append(value[:4])
+        elif len(value) == 4 and _NAMING_YEAR.search(before) and _NOUN_AFTER.match(text, d.end):
+            out.append(value)
     return out
+
+
+def _is_year_count(m: Mention, text: str) -> bool:
+    """A bare four-digit number of the years of news before a noun ('the 2017 fire')."""
+    written = text[m.start : m.end]
+    return (
+        len(written) == 4
+        and written.isdigit()
+        and 1800 <= int(written) <= 2100
+        and bool(_NOUN_AFTER.match(text, m.end))
+    )
 
 
 class _Scopes:
     """The dates of one sentence, read once: the years that scope its figures (see _years) and the
     dates its figures are as of (see as_of), answered for each mention without a scan of all."""
 
-    def __init__(self, dates: list[Mention], text: str, published: str | None = None) -> None:
+    def __init__(
+        self, dates: list[Mention], text: str, published: str | None = None, sent: Any = None
+    ) -> None:
         self.scoping: list[tuple[Mention, str]] = [(d, y) for d in dates for y in _years([d], text)]
         self.first: dict[str, int] = {}
         self.second: dict[str, int] = {}
@@ -325,6 +352,9 @@ class _Scopes:
         ]
         self.starts = [d.start for d in self.eligible]
         self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        # 'a fire that started on Friday has burned 12,400 acres': the day of a relative clause is
+        # the time of that clause, not of the figures outside it
+        self.clause = {id(d): c for d in self.eligible if (c := _relative_clause(sent, d)) is not None}
 
     def years(self, m: Mention | None) -> tuple[str, ...]:
         """``_years(dates, text, m)``, each year once."""
@@ -347,11 +377,31 @@ class _Scopes:
         else:
             near = (d for d in self.eligible[bisect_right(self.starts, m.start - 80) :][:1])
             near = (d for d in near if d.start < m.start + 80)
+        near = (d for d in near if _inside(self.clause.get(id(d)), m))
         found = next(near, None)
         when = self.when if self.when is not None and self.when.end <= m.start else None
         if when is not None and (found is None or when.start <= found.start):
             found = when
         return str(found.value) if found is not None else article.published
+
+
+def _relative_clause(sent: Any, date: Mention) -> tuple[int, int] | None:
+    """The span (sentence offsets) of the relative clause a date is said in, if it is in one."""
+    if sent is None:
+        return None
+    base = sent.start_char
+    span = sent.doc.char_span(base + date.start, base + date.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for tok in span.root.ancestors:
+        if tok.dep_ in ("relcl", "acl"):
+            words = list(tok.subtree)
+            return words[0].idx - base, words[-1].idx + len(words[-1]) - base
+    return None
+
+
+def _inside(clause: tuple[int, int] | None, m: Mention) -> bool:
+    return clause is None or clause[0] <= m.start < clause[1]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -470,10 +520,11 @@ def extract_claims(
         for m in mentions:
             reading.year_hint = explicit_year(m) or reading.year_hint
         dates = [m for m in mentions if m.kind == "date"]
+        named = [m for m in mentions if m.kind == "count" and _is_year_count(m, sent_text)]
         taken = [(base + m.start, base + m.end) for m in mentions]
         idx = SentenceIndex(sent, domain, taken, doc_text)
         taken = _union(taken)
-        scopes = _Scopes(dates, sent_text, article.published)
+        scopes = _Scopes([*dates, *named], sent_text, article.published, sent)
         cell = reading.block_words(offset + base)
         context = (*previous, *cell)
         previous = content_words(sent)
@@ -484,9 +535,9 @@ def extract_claims(
             status = _count_status(m, doc, base, sent_text, settings) if m.kind == "count" else KEEP
             if status == DROP:
                 continue
+            years = scopes.years(m)  # before a year read as a count is made a date: not its own scope
             if status == YEAR:
                 m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
-            years = scopes.years(m)
             frame = build_frame(idx, base + m.num_start, base + m.num_end, years=years, context=context)
             if frame is not None and not frame.head and cell:
                 # a table cell: its row and column headers say what it is ('Passengers a day')

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from alliance_check.models import Frame
+from alliance_check.models import TOTAL, Frame
 from alliance_check.normalize.names import NameMatch, find_names
 from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
 from alliance_check.resources import Domain, lexicon
@@ -524,7 +524,7 @@ def build_frame(
         head=head,
         label=_label(noun, verb, idx, inside),
         verb=_verb_word(verb),
-        order=_order(noun, verb, inside, idx.doc),
+        order=TOTAL if _is_total(idx, start, end) else _order(noun, verb, inside, idx.doc),
         planned=_planned(verb),
         revised=_revises(idx, start, end),
         terms=tuple(terms),
@@ -549,6 +549,16 @@ def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
     found = pattern.search(after)
     aside = found is not None and "," in after[: found.start()]  # '..., up from an earlier estimate'
     return pattern.search(before) is not None or aside
+
+
+def _is_total(idx: SentenceIndex, start: int, end: int) -> bool:
+    """Whether the words next to the value make it the sum of several: just before it ('bringing
+    state aid to', 'a total of') or just after it ('in two instalments', 'so far')."""
+    text, base = idx.doc.text, idx.sent.start_char
+    lex = lexicon()
+    before = re.split(r"[\d,;.]", text[max(base, start - 60) : start])[-1]
+    after = re.split(r"[\d,;.]", text[end : idx.sent.end_char], maxsplit=1)[0]
+    return lex.total_before.search(before) is not None or lex.total_after.match(after.strip()) is not None
 
 
 def place_frame(
@@ -599,7 +609,15 @@ def _order(noun: Any | None, verb: Any | None, inside: set[int] | None = None, d
     words = lexicon().order_words
     holders = [doc[i] for i in sorted(inside)] if inside and doc is not None else []
     holders += [t for t in (noun, verb) if t is not None]
-    if verb is not None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+    # only when the value is what the clause's verb acts on: 'transferring $800m' restates the
+    # payment, 'bringing aid to $5.5 million' tells a total
+    acted_on = inside is not None and doc is not None and any(doc[i].dep_ == "dobj" for i in inside)
+    if (
+        acted_on
+        and verb is not None
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
         outer = verb.head
         holders += [outer, *(c for c in outer.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"))]
     for tok in holders:

@@ -161,6 +161,9 @@ class Article:
         return index + 1, offset - self.line_starts[index] + 1
 
 
+TOTAL = -3  # Frame.order of a sum of several ("bringing aid to $5.5 million", "in two instalments")
+
+
 @dataclass(frozen=True)
 class Frame:
     """What a claim is about, read off its sentence: the evidence grouping weighs.
@@ -183,7 +186,7 @@ class Frame:
     years: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     role: str = ""  # a place's preposition ('in', 'at', 'from', 'to'), or how it stands ('subject')
-    order: int = 0  # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1
+    order: int = 0  # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1, a total TOTAL
     planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
     revised: bool = False  # 'up from an earlier estimate', 'has risen to': replaces an earlier figure
     topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)

@@ -116,6 +116,8 @@ class Lexicon:
     running_tallies: frozenset[str]
     locative_prepositions: frozenset[str]
     revision: re.Pattern[str]  # 'up from an earlier estimate', 'revised': a figure that replaces one
+    total_before: re.Pattern[str]  # 'bringing aid to', 'a total of': the figure after is a sum of several
+    total_after: re.Pattern[str]  # 'in two instalments', 'so far': the figure before is a sum
     motion_words: frozenset[str]  # 'sail', 'voyage': a place 'from' or 'to' them is one of an event
     order_words: dict[str, int]  # 'first' 1, 'second' 2, 'last' -1: which of several events or figures
     plan_words: frozenset[str]  # 'will', 'plans', 'target': a figure or date that is planned, not done
@@ -243,6 +245,8 @@ def lexicon() -> Lexicon:
         running_tallies=frozenset(synonyms["running_tallies"]),
         locative_prepositions=frozenset(synonyms["locative_prepositions"]),
         revision=_phrases(synonyms["revision_words"]),
+        total_before=_phrases(synonyms["total_words_before"]),
+        total_after=_phrases(synonyms["total_words_after"]),
         motion_words=frozenset(synonyms["motion_words"]),
         order_words=synonyms["order_words"],
         plan_words=frozenset(synonyms["plan_words"]),

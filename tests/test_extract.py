@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from alliance_check.extract import NOT_COMPARED_EARLIER, extract_articles, extract_claims
+from alliance_check.models import TOTAL
 from alliance_check.sources import make_article
 
 CASES = [
@@ -202,6 +203,15 @@ def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revis
             1,
             id="on what the outer verb governs",
         ),
+        pytest.param(
+            "The charity received a second grant on Monday, bringing its funding to $9 million.",
+            TOTAL,
+            id="a total the outer clause leads to",
+        ),
+        pytest.param(
+            "The city has paid the builder $12 million in three instalments.", TOTAL, id="in instalments"
+        ),
+        pytest.param("Donors have given $4 million so far, organisers said.", TOTAL, id="so far"),
         pytest.param("The museum was paid $3 million in December last year.", 0, id="inside a date"),
         pytest.param("The museum was paid $3 million by the city.", 0, id="none"),
     ],
@@ -237,6 +247,18 @@ def test_which_of_several_payments_a_figure_is(nlp: Any, text: str, order: int) 
             "The navy will receive 12 frigates next year.", 12.0, "2024-07-29", id="never as of the future"
         ),
         pytest.param("On Sunday, 14 people were rescued.", 14.0, "2024-07-28", id="a day before the figure"),
+        pytest.param(
+            "A storm that struck on Friday has cut power to 9,000 homes.",
+            9000.0,
+            "2024-07-29",
+            id="a day in a relative clause is that clause's",
+        ),
+        pytest.param(
+            "The storm, which injured 14 people on Friday, moved north.",
+            14.0,
+            "2024-07-26",
+            id="a figure inside the relative clause",
+        ),
     ],
 )
 def test_the_date_a_figure_is_counted_on(nlp: Any, text: str, value: float, as_of: str) -> None:
@@ -253,6 +275,8 @@ def test_the_date_a_figure_is_counted_on(nlp: Any, text: str, value: float, as_o
         pytest.param(
             "The budget of $3.9 billion was passed last year.", (), id="a day of passing scopes nothing"
         ),
+        pytest.param("The 2019 flood covered 300 hectares.", ("2019",), id="a year naming which flood"),
+        pytest.param("Their 2022 harvest was 40,000 tonnes.", ("2022",), id="a year naming which harvest"),
     ],
 )
 def test_a_year_that_owns_the_figure_scopes_it(nlp: Any, text: str, years: tuple[str, ...]) -> None:

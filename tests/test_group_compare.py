@@ -8,7 +8,7 @@ import pytest
 
 from alliance_check.compare import compare_group, compare_pair
 from alliance_check.group import _same_source_clash, group_claims
-from alliance_check.models import ClaimGroup
+from alliance_check.models import TOTAL, ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
 
@@ -262,6 +262,16 @@ def test_the_first_and_the_second_payment_never_group() -> None:
     assert all({"a", "b"} - {c.source for c in g.claims} for g in groups)
 
 
+def test_one_payment_and_the_total_of_several_never_group() -> None:
+    aid = ("state", "county", "payment", "aid")
+    second = make_claim("a", 3.5e6, kind="money", unit="USD", head="payment", context=aid, precision=1e5)
+    total = make_claim("b", 5.5e6, kind="money", unit="USD", head="payment", context=aid, precision=1e5)
+    second = replace(second, frame=replace(second.frame, order=2))  # type: ignore[arg-type]
+    assert len(group_claims([second, total], S)) == 1
+    total = replace(total, frame=replace(total.frame, order=TOTAL))  # type: ignore[arg-type]
+    assert group_claims([second, total], S) == []
+
+
 def test_part_and_whole_do_not_group() -> None:
     water = ("storm", "outage", "household")
     claims = [
@@ -359,6 +369,35 @@ def test_a_running_tally_counted_on_two_days_changed() -> None:
     )
     finding = compare_group(ClaimGroup("G001", "dead", "count", claims), S)
     assert finding is not None and finding.verdict == "changed_over_time"
+
+
+@pytest.mark.parametrize(
+    ("head", "verb", "verdict"),
+    [
+        pytest.param("home", "destroy", "changed_over_time", id="homes destroyed, told by the verb"),
+        pytest.param("contain", "contain", "changed_over_time", id="the share of a fire contained"),
+        pytest.param("acre", "scorch", "changed_over_time", id="the area burned, in another word"),
+        pytest.param("seat", "win", "conflict", id="seats won is a fixed result"),
+    ],
+)
+def test_a_tally_counted_on_two_days_by_its_head_or_verb(head: str, verb: str, verdict: str) -> None:
+    claims = (
+        make_claim("a", 37.0, head=head, verb=verb, as_of="2024-08-03"),
+        make_claim("b", 44.0, head=head, verb=verb, as_of="2024-08-07"),
+    )
+    finding = compare_group(ClaimGroup("G001", head, "count", claims), S)
+    assert finding is not None and finding.verdict == verdict
+
+
+def test_figures_of_one_named_year_told_years_apart_are_compared() -> None:
+    claims = (
+        make_claim("a", 22000.0, kind="quantity", unit="acre", head="burn", years=("2017",), as_of="2017"),
+        make_claim(
+            "b", 18000.0, kind="quantity", unit="acre", head="burn", years=("2017",), as_of="2026-08-10"
+        ),
+    )
+    finding = compare_group(ClaimGroup("G001", "burn", "quantity", claims), S)
+    assert finding is not None and finding.verdict == "conflict"
 
 
 def test_a_fixed_figure_counted_on_two_days_conflicts() -> None:
