@@ -385,6 +385,12 @@ class _Scopes:
         return str(found.value) if found is not None else article.published
 
 
+def _told_from_another(m: Mention, text: str) -> bool:
+    """A day told only from another date ('on Friday', 'the previous day'); 'Saturday, August 1'
+    and 'March 3' write the day whole, though their year comes from the reference date."""
+    return (m.relative or m.shift_days is not None) and not any(ch.isdigit() for ch in text[m.start : m.end])
+
+
 def _relative_clause(sent: Any, date: Mention) -> tuple[int, int] | None:
     """The span (sentence offsets) of the relative clause a date is said in, if it is in one."""
     if sent is None:
@@ -549,7 +555,7 @@ def extract_claims(
                 claim = make(
                     base + m.start, base + m.end, m.kind, when[0], frame=frame, value_max=m.value_max,
                     qualifier=m.qualifier, precision=m.precision, note=when[1],
-                    relative=m.relative or m.shift_days is not None or when[0] != str(m.value),
+                    relative=_told_from_another(m, sent_text),
                 )  # fmt: skip
             else:
                 note = m.note

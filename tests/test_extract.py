@@ -325,3 +325,19 @@ def test_a_table_cell_is_about_its_row(nlp: Any) -> None:
     article = make_article("x.md", text, markup=blank_markdown)
     (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "count"]
     assert claim.frame is not None and claim.frame.head.startswith("passenger")
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        pytest.param("The plant closed on Friday.", True, id="a weekday"),
+        pytest.param("The plant closed the previous day.", True, id="a shift"),
+        pytest.param("The plant closed on Saturday, August 1.", False, id="a weekday with its date"),
+        pytest.param("The plant closed on March 3.", False, id="a day with no year"),
+    ],
+)
+def test_a_day_told_from_another_date(nlp: Any, text: str, relative: bool) -> None:
+    """Two days told only from other dates are not set against each other; a written day is."""
+    article = make_article("x.txt", f"---\npublished: 2026-08-10\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "date" and c.line == 4]
+    assert claim.relative is relative
