@@ -336,3 +336,22 @@ def test_styling_off_means_no_escape_at_all_and_forced_means_some(monkeypatch: p
 )
 def test_width(width: int | None, env: dict[str, str], tty: bool, expected: int) -> None:
     assert console_width(Stream(tty), ReportOptions(width=width), env) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "texts"),
+    [
+        pytest.param("news/a.txt:3:5", ["1,500"], id="the claim's first column"),
+        pytest.param("news/a.txt:3:7", ["1,500"], id="a column inside the claim"),
+        pytest.param("news/a.txt:3:40", ["1,500", "12"], id="no claim there: the line's claims"),
+        pytest.param("a.txt:3", ["1,500", "12"], id="a line"),
+    ],
+)
+def test_explain_finds_a_claim_by_where_it_is(query: str, texts: list[str]) -> None:
+    from alliance_check.report.evidence import find_claims
+
+    first = replace(make_claim("news/a.txt", 1500.0, text="1,500", line=3), column=5)
+    second = replace(make_claim("news/a.txt", 12.0, text="12", line=3), id="news/a.txt:3:20", column=20)
+    other = make_claim("news/b.txt", 7.0, text="7", line=3)
+    rep = Report((), (first, second, other), (), (), tool_version="0")
+    assert [c.text for c in find_claims(rep, query)] == texts

@@ -32,6 +32,12 @@ def find_claims(report: Report, query: str) -> list[Claim]:
     exact = [c for c in report.claims if c.id == wanted or c.id.endswith("/" + wanted)]
     if exact:
         return exact
+    path, _, column = wanted.rpartition(":")
+    if column.isdigit() and path.rpartition(":")[2].isdigit():
+        # a column inside a claim's text, or else every claim of that line
+        on_line = [c for c in report.claims if f"{c.source}:{c.line}".endswith(path)]
+        inside = [c for c in on_line if c.column <= int(column) < c.column + len(c.text)]
+        return inside or on_line
     return [c for c in report.claims if f"{c.source}:{c.line}".endswith(wanted)]
 
 
