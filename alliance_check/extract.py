@@ -32,6 +32,7 @@ from alliance_check.models import Article, Block, Claim, Frame
 from alliance_check.normalize.dates import interval, parse_iso
 from alliance_check.normalize.money import article_currency
 from alliance_check.normalize.places import ancestors
+from alliance_check.normalize.words import singular
 from alliance_check.references import text_days
 from alliance_check.resources import Domain, lexicon, load_domain
 from alliance_check.settings import Settings
@@ -258,15 +259,6 @@ class _Reading:
                 words = (w.lower() for w in _WORDS.findall(block.context))
                 return tuple(dict.fromkeys(w for w in words if w not in lex.light_words and len(w) > 2))
         return ()
-
-
-def _singular(word: str) -> str:
-    """The singular of a plain English plural ('passengers', 'casualties'), as a lemma would be."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 _SCOPE_MARK = re.compile(r"(?i)\b(?:in|as of|for|during|of|since)\s+(?:the\s+)?(?:year\s+)?$")
@@ -547,7 +539,7 @@ def extract_claims(
             frame = build_frame(idx, base + m.num_start, base + m.num_end, years=years, context=context)
             if frame is not None and not frame.head and cell:
                 # a table cell: its row and column headers say what it is ('Passengers a day')
-                frame = replace(frame, head=_singular(cell[0]), terms=tuple(map(_singular, cell)))
+                frame = replace(frame, head=singular(cell[0]), terms=tuple(map(singular, cell)))
             if m.kind in ("date", "time"):
                 when = reading.when(m, reference)
                 if when is None:

@@ -20,6 +20,7 @@ from alliance_check.models import TOTAL, Claim, ClaimGroup, Frame, Link
 from alliance_check.normalize.dates import interval
 from alliance_check.normalize.places import contains
 from alliance_check.normalize.units import dimension, to_base
+from alliance_check.normalize.words import singular
 from alliance_check.resources import lexicon
 from alliance_check.settings import GroupingWeights, Settings
 
@@ -41,8 +42,13 @@ def block_key(claim: Claim) -> tuple[str, str]:
 
 
 def _prop(word: str) -> str:
-    """A property term as the synonym data names it ('killed' and 'dead' are both 'casualties')."""
-    return lexicon().synonyms.get(word, word)
+    """A property term as the synonym data names it ('killed' and 'dead' are both 'casualties'),
+    a plural the parser left as it was as its singular ('Windows were blown out' / 'window')."""
+    synonyms = lexicon().synonyms
+    if word in synonyms:
+        return synonyms[word]
+    one = singular(word)
+    return synonyms.get(one, one)
 
 
 class Stats:
