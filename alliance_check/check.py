@@ -79,7 +79,8 @@ def extract(
 ) -> tuple[list[list[Claim]], str, int]:
     """Claims of each article, the model's name and how many articles came from the cache.
 
-    spaCy is loaded only when some article is not in the cache; with ``jobs`` > 1 the articles
+    spaCy is loaded only when some article is not in the cache, and the model only when some
+    stretch of it was never parsed (see parses.py); with ``jobs`` > 1 the articles
     are shared among that many processes, and the result is the same as with one; ``jobs`` 0
     (auto) picks the number by the words to read (see parallel.processes).
     """
@@ -110,7 +111,7 @@ def extract(
         work = [articles[i] for i in todo]
         count = processes(jobs, work)
         run = extract_in_processes if count > 1 and len(todo) > 1 else extract_here
-        run(work, settings, count, finished)
+        run(work, settings, count, finished, cache_dir)
     return [c or [] for c in found], model, len(articles) - len(todo)
 
 

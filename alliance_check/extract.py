@@ -32,6 +32,7 @@ from alliance_check.models import Article, Block, Claim, Frame
 from alliance_check.normalize.dates import interval, parse_iso
 from alliance_check.normalize.money import article_currency
 from alliance_check.normalize.places import ancestors
+from alliance_check.parses import Parser
 from alliance_check.references import text_days
 from alliance_check.resources import Domain, lexicon, load_domain
 from alliance_check.settings import Settings
@@ -537,23 +538,31 @@ def extract_articles(
     nlp: Any,
     settings: Settings | None = None,
 ) -> list[list[Claim]]:
-    """Claims of each article; only candidate stretches go through the statistical pipeline."""
+    """Claims of each article; only candidate stretches go through the statistical pipeline.
+
+    ``nlp`` is a spaCy pipeline, or a Parser (parses.py) that loads one when it must and reads
+    back what it parsed before.
+    """
     settings = settings or Settings()
+    parser = nlp if isinstance(nlp, Parser) else Parser(nlp=nlp)
+    abbreviations = parser.facts().abbreviations
     domain = load_domain(settings.domains, settings.aliases)
     references = [parse_iso(a.published) if a.published else None for a in articles]
     currencies = [article_currency(a.text, a.currency) for a in articles]
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
-        for s, e in candidate_spans(nlp, a.text, references[i], settings, a.blocks, domain, currencies[i])
+        for s, e in candidate_spans(
+            abbreviations, a.text, references[i], settings, a.blocks, domain, currencies[i]
+        )
     ]
-    texts = (articles[i].text[s:e] for i, s, e in pieces)
+    texts = [articles[i].text[s:e] for i, s, e in pieces]
     results: list[list[Claim]] = [[] for _ in articles]
     readings = [
         _Reading(days=frozenset(text_days(a.text, ref)), blocks=a.blocks, currency=currency)
         for a, ref, currency in zip(articles, references, currencies, strict=True)
     ]
-    for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
+    for (i, s, _), doc in zip(pieces, parser.parse(texts), strict=True):
         results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i], domain))
     return [_with_topics(sorted(claims, key=lambda c: (c.start, c.kind))) for claims in results]
 
