@@ -10,11 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliance_check import __version__
 from alliance_check.gate import write_atomic
 from alliance_check.nlp import load_nlp, model_id
+from alliance_check.settings import Settings
+
+if TYPE_CHECKING:
+    from alliance_check.pieces import PieceCache
 
 PARSE_FORMAT = 1
 BATCH_SIZE = 64  # stretches the pipeline reads at once
@@ -134,8 +138,18 @@ class Parser:
                     self.cache.store_facts(self._facts)
         return self._facts
 
+    def piece_cache(self, settings: Settings) -> PieceCache | None:
+        """Where the claims of each parsed stretch are kept, beside the parses (see pieces.py)."""
+        if self.cache is None:
+            return None
+        from alliance_check.pieces import PieceCache
+
+        return PieceCache(self.cache.directory, self.cache.prefix, settings)
+
     def parse(self, texts: list[str]) -> Iterator[Any]:
         """A spaCy Doc of each text, in order."""
+        if not texts:
+            return
         if self.cache is None:
             self.parsed += len(texts)
             yield from self.pipeline().pipe(texts, batch_size=BATCH_SIZE)
