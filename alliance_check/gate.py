@@ -6,8 +6,6 @@ import json
 import os
 import re
 import stat
-import subprocess
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -55,6 +53,8 @@ def write_atomic(path: str, text: str | bytes) -> None:
     The file keeps the mode it had, and a new file gets the mode the umask gives (not the
     private 600 of a temporary file).
     """
+    import tempfile  # here, as subprocess below: a run whose report is cached writes nothing
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -128,6 +128,8 @@ def apply_acceptances(
 
 
 def _git(args: list[str], cwd: str | None = None) -> str:
+    import subprocess
+
     return subprocess.run(["git", *args], capture_output=True, text=True, check=True, cwd=cwd).stdout
 
 
@@ -137,6 +139,8 @@ def changed_files(base: str) -> list[str]:
     A missing git, a folder outside a repository or a BASE that names no commit is an
     InputError that says how to fix it.
     """
+    import subprocess
+
     try:
         top = _git(["rev-parse", "--show-toplevel"]).strip()
     except FileNotFoundError:
