@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from alliance_check.settings import Settings
 if TYPE_CHECKING:
     from alliance_check.pieces import PieceCache
 
-PARSE_FORMAT = 1
+PARSE_FORMAT = 2  # 2: compressed
 BATCH_SIZE = 64  # stretches the pipeline reads at once
 
 
@@ -43,6 +44,7 @@ class ModelFacts:
     abbreviations: frozenset[str]
 
 
+@lru_cache(maxsize=4)
 def tokenizer_abbreviations(nlp: Any) -> frozenset[str]:
     """Words the tokenizer keeps whole with their full stop ('U.S.', 'Jan.', 'Mr.')."""
     return frozenset(k.lower() for k in nlp.tokenizer.rules if k.endswith(".") and len(k) > 1)
@@ -59,12 +61,14 @@ class ParseCache:
         self.prefix = f"format={PARSE_FORMAT}\ntool={__version__}\nmodel={model}\nspacy={_spacy_version()}\n"
 
     def key(self, text: str) -> str:
+        """The key of a stretch's parse: its text and the prefix (pipeline, model, spaCy)."""
         return hashlib.sha256((self.prefix + text).encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.spacy"
 
     def load(self, key: str) -> bytes | None:
+        """The stored parse (Doc.to_bytes, compressed), or None."""
         try:
             return self._path(key).read_bytes()
         except OSError:
@@ -79,6 +83,7 @@ class ParseCache:
         return self.directory / f"model-{hashlib.sha256(self.prefix.encode('utf-8')).hexdigest()[:32]}.json"
 
     def facts(self) -> ModelFacts | None:
+        """The model's facts kept by a run that loaded it, or None."""
         try:
             data = json.loads(self._facts_path().read_text(encoding="utf-8"))
             lang, words = data["lang"], data["abbreviations"]
@@ -89,6 +94,7 @@ class ParseCache:
             return None
 
     def store_facts(self, facts: ModelFacts) -> None:
+        """Keep the model's facts, so that a run with everything parsed need not load it."""
         payload = {"lang": facts.lang, "abbreviations": sorted(facts.abbreviations)}
         with contextlib.suppress(OSError):
             write_atomic(str(self._facts_path()), json.dumps(payload, ensure_ascii=False))
@@ -128,6 +134,7 @@ class Parser:
         return self._nlp
 
     def facts(self) -> ModelFacts:
+        """The model's language and abbreviations: from the cache, else from the loaded model."""
         if self._facts is None:
             if self._nlp is None and self.cache is not None:
                 self._facts = self.cache.facts()
@@ -175,7 +182,8 @@ class Parser:
         for i, doc in enumerate(docs):
             if doc is None:
                 doc = next(fresh)
-                cache.store(keys[i], doc.to_bytes(exclude=["tensor", "user_data"]))
+                # compressed to a third: a corpus of thousands of articles has tens of thousands
+                cache.store(keys[i], zlib.compress(doc.to_bytes(exclude=["tensor", "user_data"]), 1))
             docs[i] = None  # a Doc is kept no longer than extraction needs it
             yield doc
 
@@ -185,7 +193,7 @@ def _read(data: bytes, text: str, vocab: Any) -> Any | None:
     from spacy.tokens import Doc
 
     try:
-        doc = Doc(vocab).from_bytes(data, exclude=["tensor", "user_data"])
+        doc = Doc(vocab).from_bytes(zlib.decompress(data), exclude=["tensor", "user_data"])
     except Exception:  # msgpack, numpy and spaCy each raise their own on garbage
         return None
     return doc if doc.text == text else None

@@ -123,6 +123,7 @@ class PieceCache:
             return None  # corrupt or from another version: read the parse again, never trust
 
     def store(self, key: str, article: Article, start: int, claims: list[Claim], after: State) -> None:
+        """Keep a stretch's claims, placed relative to it; a cache that cannot be written is not an error."""
         line = article.position(start)[0]
         payload = {
             "key": key,

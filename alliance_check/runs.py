@@ -18,6 +18,9 @@ from alliance_check import __version__
 from alliance_check.models import Report
 
 RUN_FORMAT = 1
+# a report is kept whole only up to this many claims (about 1 KB each in JSON, twice: in its group
+# too): a corpus of thousands of articles is re-checked from its claim and parse caches instead
+MAX_CLAIMS = 10_000
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -75,6 +78,9 @@ class RunCache:
     def store(self, key: str, report: Report) -> None:
         """Write an entry atomically; a cache that cannot be written is not an error."""
         from alliance_check.gate import write_atomic
+
+        if len(report.claims) > MAX_CLAIMS:
+            return
 
         payload = {"key": key, "report": _encode(report)}
         with contextlib.suppress(OSError):
