@@ -104,7 +104,7 @@ def _could_hold_claim(mentions: list[Mention], text: str, settings: Settings) ->
 
 
 def candidate_spans(
-    nlp: Any,
+    abbreviations: frozenset[str],
     text: str,
     reference: date | None = None,
     settings: Settings | None = None,
@@ -116,8 +116,9 @@ def candidate_spans(
 
     A sentence (see split_sentences) is a candidate when the rule scanner
     finds a number, date, amount or measure in it, or a locative word before a name.
-    Adjacent candidates of one block are joined, so the parser sees them together. ``domain`` and
-    ``currency`` are what extraction will scan with, so the scanner's results are shared.
+    Adjacent candidates of one block are joined, so the parser sees them together. ``abbreviations``
+    are the tokenizer's (see parses.tokenizer_abbreviations); ``domain`` and ``currency`` are what
+    extraction will scan with, so the scanner's results are shared.
     """
     settings = settings or Settings()
     spans: list[tuple[int, int]] = []
@@ -125,7 +126,7 @@ def candidate_spans(
     references = _reference_lines(text)
     for block_start, block_end in _block_spans(text, blocks):
         joinable = False  # a piece never crosses the edge of a block
-        for sent_start, sent_end in split_sentences(nlp, text, block_start, block_end):
+        for sent_start, sent_end in split_sentences(abbreviations, text, block_start, block_end):
             chunk = text[sent_start:sent_end]
             if _within(references, sent_start):
                 joinable = False
@@ -180,18 +181,13 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])|\n+
 _LAST_WORD = re.compile(r"(\S+)$")
 
 
-@lru_cache(maxsize=4)
-def _abbreviations(nlp: Any) -> frozenset[str]:
-    """Words the tokenizer keeps whole with their full stop ('U.S.', 'Jan.', 'Mr.')."""
-    return frozenset(k.lower() for k in nlp.tokenizer.rules if k.endswith(".") and len(k) > 1)
-
-
-def split_sentences(nlp: Any, text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    abbreviations: frozenset[str], text: str, start: int = 0, stop: int | None = None
+) -> list[tuple[int, int]]:
     """Sentences of ``text[start:stop]`` by rule, without the parser: a full stop, '!' or '?'
-    before a capital, or a line break; a full stop after an abbreviation or a single letter ends
-    nothing.
+    before a capital, or a line break; a full stop after one of the tokenizer's ``abbreviations``
+    or a single letter ends nothing.
     """
-    abbreviations = _abbreviations(nlp)
     stop = len(text) if stop is None else stop
     spans: list[tuple[int, int]] = []
     for m in _SENTENCE_END.finditer(text, start, stop):

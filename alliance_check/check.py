@@ -8,25 +8,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alliance_check import __version__
-from alliance_check.cache import ClaimCache, cache_key
-from alliance_check.compare import compare_groups
-from alliance_check.gate import apply_acceptances, apply_baseline, changed_files, read_baseline
-from alliance_check.group import group_claims
 from alliance_check.models import (
     Article,
     BaselineEntry,
     Claim,
     ClaimGroup,
     Finding,
-    InputError,
     Report,
     SourceStatus,
 )
-from alliance_check.nlp import model_id
-from alliance_check.references import corpus_references
+from alliance_check.runs import RunCache
 from alliance_check.settings import Settings
-from alliance_check.sources import collect, labels_for, read_file, short_labels
-from alliance_check.sources.files import record_label
+
+# The stages are imported where they are used: a run whose report is cached (see runs.py) reads,
+# groups and compares nothing, and should not pay for importing what does.
 
 
 @dataclass(frozen=True)
@@ -48,6 +43,11 @@ class Gate:
 
 def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], list[SourceStatus]]:
     """Read every input; what cannot be read becomes a skipped SourceStatus, not an exception."""
+    from alliance_check.models import InputError
+    from alliance_check.references import corpus_references
+    from alliance_check.sources import collect, labels_for, read_file, short_labels
+    from alliance_check.sources.files import record_label
+
     files, missing = collect(paths, settings.include, settings.exclude)
     names = [f if f != "-" else "<stdin>" for f in files]
     labels = short_labels(names)
@@ -79,10 +79,14 @@ def extract(
 ) -> tuple[list[list[Claim]], str, int]:
     """Claims of each article, the model's name and how many articles came from the cache.
 
-    spaCy is loaded only when some article is not in the cache; with ``jobs`` > 1 the articles
+    spaCy is loaded only when some article is not in the cache, and the model only when some
+    stretch of it was never parsed (see parses.py); with ``jobs`` > 1 the articles
     are shared among that many processes, and the result is the same as with one; ``jobs`` 0
     (auto) picks the number by the words to read (see parallel.processes).
     """
+    from alliance_check.cache import ClaimCache, cache_key
+    from alliance_check.nlp import model_id
+
     model = model_id(settings.model)
     cache = ClaimCache(cache_dir) if cache_dir else None
     keys = [cache_key(a, settings, model) for a in articles]
@@ -110,7 +114,7 @@ def extract(
         work = [articles[i] for i in todo]
         count = processes(jobs, work)
         run = extract_in_processes if count > 1 and len(todo) > 1 else extract_here
-        run(work, settings, count, finished)
+        run(work, settings, count, finished, cache_dir)
     return [c or [] for c in found], model, len(articles) - len(todo)
 
 
@@ -123,6 +127,9 @@ def _ignored(finding: Finding, settings: Settings) -> bool:
 
 def _focus(paths: list[str], gate: Gate, settings: Settings) -> frozenset[str] | None:
     """The sources a gated run checks against the rest (None: every source is checked)."""
+    from alliance_check.gate import changed_files
+    from alliance_check.sources import collect
+
     if gate.changed is not None:
         wanted: tuple[str, ...] = tuple(changed_files(gate.changed))
     elif gate.focus is not None:
@@ -143,6 +150,9 @@ def _baseline(
     findings: list[Finding], groups: list[ClaimGroup], gate: Gate, settings: Settings, focused: bool
 ) -> tuple[list[Finding], tuple[BaselineEntry, ...]]:
     """Mark baselined findings; an entry is stale only if nothing in the whole corpus matches it."""
+    from alliance_check.compare import compare_groups
+    from alliance_check.gate import apply_baseline, read_baseline
+
     if not gate.baseline:
         return findings, ()
     baseline = read_baseline(gate.baseline)
@@ -159,10 +169,54 @@ def _baseline(
 def check(paths: list[str], settings: Settings | None = None, gate: Gate | None = None) -> Report:
     """Read, extract, group, compare, then apply ignores, acceptances and the baseline.
 
+    With a cache folder, a run made before from the same files, settings and options gives its
+    report back (see runs.py).
+
     ``check(["seeds/"]).counts()`` gives ``{'error': 2, 'warning': 2, 'info': 2}``.
     """
     settings = settings or Settings()
     gate = gate or Gate()
+    runs, key = _run_cache(paths, settings, gate)
+    if runs is not None and key is not None and (cached := runs.load(key)) is not None:
+        return cached
+    report = _check(paths, settings, gate)
+    if runs is not None and key is not None:
+        runs.store(key, report)
+    return report
+
+
+def _run_cache(paths: list[str], settings: Settings, gate: Gate) -> tuple[RunCache | None, str | None]:
+    """The run cache and this run's key; none for what a key cannot hold: standard input, files
+    changed in git, a baseline that cannot be read."""
+    if not gate.cache_dir or gate.changed is not None or "-" in [*paths, *gate.against]:
+        return None, None
+    from alliance_check.nlp import model_stamp
+    from alliance_check.runs import run_key
+    from alliance_check.sources.files import collect
+
+    files, missing = collect([*paths, *gate.against], settings.include, settings.exclude)
+    parts = [
+        f"settings={settings!r}",
+        f"paths={paths!r}",
+        f"against={gate.against!r}",
+        f"focus={gate.focus!r}",
+        f"cwd={Path.cwd()}",
+        f"model={model_stamp(settings.model)}",
+        f"missing={missing!r}",
+    ]
+    if gate.baseline is not None:
+        try:
+            parts.append(f"baseline={gate.baseline}\n{Path(gate.baseline).read_text(encoding='utf-8')}")
+        except (OSError, UnicodeDecodeError):
+            return None, None
+    return RunCache(gate.cache_dir), run_key(parts, files)
+
+
+def _check(paths: list[str], settings: Settings, gate: Gate) -> Report:
+    from alliance_check.compare import compare_groups
+    from alliance_check.gate import apply_acceptances
+    from alliance_check.group import group_claims
+
     focus = _focus(paths, gate, settings)
     if focus is not None and not focus and gate.changed is not None:
         notice = f"nothing to check: no article file in {', '.join(paths)} changed since {gate.changed}"

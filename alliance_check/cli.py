@@ -136,7 +136,8 @@ def _common(f: Any) -> Any:
         click.option("--no-cache", is_flag=True, help="Extract everything again; skip the cache."),
         click.option(
             "--cache-dir", metavar="DIR",
-            help="Where extracted claims are cached (default: .alliance-check-cache in the project folder).",
+            help="Where extracted claims and parses are cached "
+            "(default: .alliance-check-cache in the project folder).",
         ),
         click.option("--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm 3.8)."),
         click.option(

@@ -33,6 +33,8 @@ from alliance_check.normalize.dates import interval, parse_iso
 from alliance_check.normalize.money import article_currency
 from alliance_check.normalize.places import ancestors
 from alliance_check.normalize.words import singular
+from alliance_check.parses import Parser
+from alliance_check.pieces import Piece, PieceCache, State, headers_over
 from alliance_check.references import text_days
 from alliance_check.resources import Domain, lexicon, load_domain
 from alliance_check.settings import Settings
@@ -240,17 +242,24 @@ class _Reading:
             self.last_day = value
         return value, note
 
-    def block_words(self, offset: int) -> tuple[str, ...]:
-        """Words of the headers of the table cell at ``offset``, if it is one ('Rebuild cost')."""
-        lex = lexicon()
-        if self.headed is None:  # the blocks with headers, indexed once (a table has thousands)
+    def _headed(self) -> tuple[list[Block], list[int], bool]:
+        """The blocks with headers, indexed once (a table has thousands)."""
+        if self.headed is None:
             headed = [b for b in self.blocks if b.context]
             self.headed = (
                 headed,
                 [b.start for b in headed],
                 all(a.end <= b.start for a, b in pairwise(headed)),
             )
-        headed, starts, ordered = self.headed
+        return self.headed
+
+    def state(self) -> State:
+        return State(self.year_hint, self.last_day)
+
+    def block_words(self, offset: int) -> tuple[str, ...]:
+        """Words of the headers of the table cell at ``offset``, if it is one ('Rebuild cost')."""
+        lex = lexicon()
+        headed, starts, ordered = self._headed()
         if ordered:  # sorted and apart: only the last block starting at or before offset can hold it
             i = bisect_right(starts, offset) - 1
             headed = headed[i : i + 1] if i >= 0 else []
@@ -586,25 +595,83 @@ def extract_articles(
     nlp: Any,
     settings: Settings | None = None,
 ) -> list[list[Claim]]:
-    """Claims of each article; only candidate stretches go through the statistical pipeline."""
+    """Claims of each article; only candidate stretches go through the statistical pipeline.
+
+    ``nlp`` is a spaCy pipeline, or a Parser (parses.py) that loads one when it must and reads
+    back what it parsed before.
+    """
     settings = settings or Settings()
+    parser = nlp if isinstance(nlp, Parser) else Parser(nlp=nlp)
+    abbreviations = parser.facts().abbreviations
     domain = load_domain(settings.domains, settings.aliases)
     references = [parse_iso(a.published) if a.published else None for a in articles]
     currencies = [article_currency(a.text, a.currency) for a in articles]
     pieces = [
         (i, s, e)
         for i, a in enumerate(articles)
-        for s, e in candidate_spans(nlp, a.text, references[i], settings, a.blocks, domain, currencies[i])
+        for s, e in candidate_spans(
+            abbreviations, a.text, references[i], settings, a.blocks, domain, currencies[i]
+        )
     ]
-    texts = (articles[i].text[s:e] for i, s, e in pieces)
+    texts = [articles[i].text[s:e] for i, s, e in pieces]
     results: list[list[Claim]] = [[] for _ in articles]
     readings = [
         _Reading(days=frozenset(text_days(a.text, ref)), blocks=a.blocks, currency=currency)
         for a, ref, currency in zip(articles, references, currencies, strict=True)
     ]
-    for (i, s, _), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
-        results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i], domain))
+    memo = parser.piece_cache(settings)
+    if memo is None:
+        for (i, s, _), doc in zip(pieces, parser.parse(texts), strict=True):
+            results[i].extend(extract_claims(doc, articles[i], settings, s, readings[i], domain))
+        return [_with_topics(sorted(claims, key=lambda c: (c.start, c.kind))) for claims in results]
+    # stretches whose claims are kept need no parse; an article's stretches are read in order, so
+    # from its first one not kept on, each is parsed (or read back from the parse cache)
+    ends = [0] * len(articles)  # where the stretches read so far of each article end
+    pending: list[int] = []
+    for k, (i, s, e) in enumerate(pieces):
+        if pending and pieces[pending[-1]][0] == i:
+            pending.append(k)
+            continue
+        _, kept = _kept(memo, articles[i], readings[i], s, e, ends[i])
+        if kept is None:
+            pending.append(k)
+            continue
+        _take(kept, readings[i], results[i])
+        ends[i] = max(ends[i], e)
+    for k, doc in zip(pending, parser.parse([texts[k] for k in pending]), strict=True):
+        i, s, e = pieces[k]
+        key, kept = _kept(memo, articles[i], readings[i], s, e, ends[i])
+        if kept is not None:
+            _take(kept, readings[i], results[i])
+        else:
+            claims = list(extract_claims(doc, articles[i], settings, s, readings[i], domain))
+            if key is not None:
+                memo.store(key, articles[i], s, claims, readings[i].state())
+            results[i].extend(claims)
+        ends[i] = max(ends[i], e)
     return [_with_topics(sorted(claims, key=lambda c: (c.start, c.kind))) for claims in results]
+
+
+def _kept(
+    memo: PieceCache, article: Article, reading: _Reading, start: int, end: int, read_to: int
+) -> tuple[str | None, Piece | None]:
+    """The key of a stretch's claims and the claims kept under it; neither when the stretch
+    overlaps one read before (windows of an overlong sentence share the claims found first)."""
+    if start < read_to:
+        return None, None
+    headed, starts, ordered = reading._headed()
+    headers = headers_over(headed, starts, ordered, start, end)
+    key = memo.key(article, start, end, reading.state(), reading.currency, reading.days, headers, ordered)
+    return key, memo.load(key, article, start) if key is not None else None
+
+
+def _take(kept: Piece, reading: _Reading, into: list[Claim]) -> None:
+    """Claims kept for a stretch, read as if found: reading goes on from the state they left."""
+    for claim in kept.claims:
+        reading.seen.add((claim.start, claim.end, claim.kind))
+        reading.ids.add(claim.id)
+    reading.year_hint, reading.last_day = kept.after.year_hint, kept.after.last_day
+    into.extend(kept.claims)
 
 
 def _with_topics(claims: list[Claim]) -> list[Claim]:

@@ -6,13 +6,9 @@ import json
 import os
 import re
 import stat
-import subprocess
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-
-from rapidfuzz import fuzz
 
 from alliance_check.models import SEVERITY_RANK, Acceptance, Claim, Finding, InputError, Report
 from alliance_check.report import plural
@@ -51,18 +47,24 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str | bytes) -> None:
     """Write a file so that readers see the old or the new content, never half of it.
 
     The file keeps the mode it had, and a new file gets the mode the umask gives (not the
     private 600 of a temporary file).
     """
+    import tempfile  # here, as subprocess below: a run whose report is cached writes nothing
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
@@ -102,6 +104,8 @@ def _matches(acceptance: Acceptance, finding: Finding) -> bool:
     target = acceptance.target
     if re.fullmatch(r"AC\d{3}", target, re.IGNORECASE):
         return finding.code.upper() == target.upper()
+    from rapidfuzz import fuzz  # imported here: a run whose report is cached matches nothing
+
     return fuzz.token_sort_ratio(target.lower(), finding.subject.lower()) >= 90
 
 
@@ -124,6 +128,8 @@ def apply_acceptances(
 
 
 def _git(args: list[str], cwd: str | None = None) -> str:
+    import subprocess
+
     return subprocess.run(["git", *args], capture_output=True, text=True, check=True, cwd=cwd).stdout
 
 
@@ -133,6 +139,8 @@ def changed_files(base: str) -> list[str]:
     A missing git, a folder outside a repository or a BASE that names no commit is an
     InputError that says how to fix it.
     """
+    import subprocess
+
     try:
         top = _git(["rev-parse", "--show-toplevel"]).strip()
     except FileNotFoundError:

@@ -75,6 +75,30 @@ def _dist_version(name: str) -> str | None:
     return None
 
 
+def model_stamp(name: str | None = None) -> str:
+    """Where the pipelines load_nlp(name) chooses among, and spaCy itself, are installed and when
+    they last changed: what a cached run depends on, found in a millisecond (model_id reads the
+    packages' metadata, which takes tens of them)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    out = []
+    for candidate in [*([name] if name else DEFAULT_MODELS), "spacy"]:
+        origin: Path | None = Path(candidate) if Path(candidate).exists() else None
+        if origin is None:
+            try:
+                spec = find_spec(candidate)
+            except (ImportError, ValueError):
+                spec = None
+            origin = Path(spec.origin) if spec is not None and spec.origin else None
+        try:
+            stat = origin.stat() if origin is not None else None
+        except OSError:
+            stat = None
+        out.append(f"{candidate}:{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"{candidate}:none")
+    return "|".join(out)
+
+
 def model_id(name: str | None = None) -> str:
     """The pipeline load_nlp(name) would load, as 'name-version', found without importing spaCy."""
     if name:

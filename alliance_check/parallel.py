@@ -19,7 +19,7 @@ AUTO = 0  # --jobs auto
 # core busy, 1.13x slower at 20,600 words and 0.98x at 41,700; on quiet runs faster from 2,600
 AUTO_MIN_WORDS = 20_000
 
-_nlp: Any = None
+_parser: Any = None
 _settings: Settings | None = None
 
 
@@ -46,41 +46,47 @@ def processes(jobs: int, articles: list[Article]) -> int:
     return max(1, min(cores(), -(-len(articles) // BATCH)))
 
 
-def extract_here(articles: list[Article], settings: Settings, jobs: int, done: Done) -> None:
-    """Extract in this process, a batch at a time (so progress can be shown)."""
+def extract_here(
+    articles: list[Article], settings: Settings, jobs: int, done: Done, cache_dir: str | None = None
+) -> None:
+    """Extract in this process, a batch at a time (so progress can be shown); with ``cache_dir``,
+    parses are read from and written to its parse cache (see parses.py)."""
     from alliance_check.extract import extract_articles
-    from alliance_check.nlp import load_nlp
+    from alliance_check.parses import Parser
 
-    nlp = load_nlp(settings.model)
+    parser = Parser(settings.model, cache_dir)
     for start in range(0, len(articles), BATCH):
         batch = articles[start : start + BATCH]
-        for k, claims in enumerate(extract_articles(batch, nlp, settings)):
+        for k, claims in enumerate(extract_articles(batch, parser, settings)):
             done(start + k, claims)
 
 
-def _init(settings: Settings) -> None:
-    global _nlp, _settings
-    from alliance_check.nlp import load_nlp
+def _init(settings: Settings, cache_dir: str | None) -> None:
+    global _parser, _settings
+    from alliance_check.parses import Parser
 
     _settings = settings
-    _nlp = load_nlp(settings.model)
+    _parser = Parser(settings.model, cache_dir)
 
 
 def _work(batch: list[Article]) -> list[list[Claim]]:
     from alliance_check.extract import extract_articles
 
     assert _settings is not None
-    return extract_articles(batch, _nlp, _settings)
+    return extract_articles(batch, _parser, _settings)
 
 
-def extract_in_processes(articles: list[Article], settings: Settings, jobs: int, done: Done) -> None:
-    """Share the articles among ``jobs`` processes, each with its own pipeline."""
+def extract_in_processes(
+    articles: list[Article], settings: Settings, jobs: int, done: Done, cache_dir: str | None = None
+) -> None:
+    """Share the articles among ``jobs`` processes, each with its own pipeline (loaded when a
+    stretch is not in the parse cache)."""
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
     batches = [(start, articles[start : start + BATCH]) for start in range(0, len(articles), BATCH)]
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(settings,)
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(settings, cache_dir)
     ) as pool:
         pending = {pool.submit(_work, batch): start for start, batch in batches}
         while pending:

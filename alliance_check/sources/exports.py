@@ -13,7 +13,6 @@ from alliance_check.blocks import line_starts
 from alliance_check.models import InputError, Origin
 from alliance_check.sources.frontmatter import ROLES, field
 
-EXPORT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 # the keys under which a news API wraps its list of records
 WRAPPERS = ("articles", "items", "records", "data", "results", "entries", "posts", "documents")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)

@@ -9,9 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance_check.sources.exports import EXPORT_SUFFIXES
-
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+EXPORT_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")  # read as records (see exports.py)
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + EXPORT_SUFFIXES
 NO_ARTICLE_FILES = (
     "no article files (.txt, .md, .html, .jsonl, .json, .csv) in this directory; pass article files"

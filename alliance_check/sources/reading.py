@@ -12,8 +12,8 @@ from alliance_check.models import Article, InputError
 from alliance_check.settings import HTML_MODES, Settings
 from alliance_check.sources.article import Meta, assemble, find_acceptances, make_article, meta_of
 from alliance_check.sources.decoding import decode
-from alliance_check.sources.exports import EXPORT_SUFFIXES, Record, read_export, text_names
-from alliance_check.sources.files import Skipped
+from alliance_check.sources.exports import Record, read_export, text_names
+from alliance_check.sources.files import EXPORT_SUFFIXES, Skipped
 from alliance_check.sources.frontmatter import read_date
 from alliance_check.sources.html import page_metadata, read_page
 from alliance_check.sources.markdown import blank_markdown
