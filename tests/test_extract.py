@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from alliance_check.extract import NOT_COMPARED_EARLIER, extract_articles, extract_claims
-from alliance_check.models import TOTAL
+from alliance_check.models import TOTAL, Frame
 from alliance_check.sources import make_article
 
 CASES = [
@@ -188,9 +188,15 @@ def test_a_bare_dollar_is_read_in_the_article_currency(
     ],
 )
 def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revised: bool) -> None:
+    assert _frame_of_figure(nlp, text).revised is revised
+
+
+def _frame_of_figure(nlp: Any, text: str, kinds: tuple[str, ...] = ("money", "count")) -> Frame:
+    """The frame of the one claim of these kinds in a sentence."""
     article = make_article("x.txt", text)
-    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind in ("money", "count")]
-    assert claim.frame is not None and claim.frame.revised is revised
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind in kinds]
+    assert claim.frame is not None
+    return claim.frame
 
 
 @pytest.mark.parametrize(
@@ -217,9 +223,7 @@ def test_a_figure_that_says_it_revises_an_earlier_one(nlp: Any, text: str, revis
     ],
 )
 def test_which_of_several_payments_a_figure_is(nlp: Any, text: str, order: int) -> None:
-    article = make_article("x.txt", text)
-    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "money"]
-    assert claim.frame is not None and claim.frame.order == order
+    assert _frame_of_figure(nlp, text, ("money",)).order == order
 
 
 @pytest.mark.parametrize(
