@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 
 from alliance_check.models import TOTAL, Frame
@@ -548,7 +548,11 @@ def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
     after = re.split(r"\d", text[end : idx.sent.end_char], maxsplit=1)[0]
     found = pattern.search(after)
     aside = found is not None and "," in after[: found.start()]  # '..., up from an earlier estimate'
-    return pattern.search(before) is not None or aside
+    # '1,100 households still had no water', 'four remain missing': the state at that moment
+    next_words = after.split(",")[0].split()[:3]
+    words = list(takewhile(lambda w: w not in ("and", "but", "or"), next_words))
+    state = lexicon().state.search(" ".join(words)) is not None
+    return pattern.search(before) is not None or aside or state
 
 
 def _is_total(idx: SentenceIndex, start: int, end: int) -> bool:

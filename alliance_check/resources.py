@@ -116,6 +116,7 @@ class Lexicon:
     running_tallies: frozenset[str]
     locative_prepositions: frozenset[str]
     revision: re.Pattern[str]  # 'up from an earlier estimate', 'revised': a figure that replaces one
+    state: re.Pattern[str]  # '1,100 households still had no water': a figure of a state at that moment
     total_before: re.Pattern[str]  # 'bringing aid to', 'a total of': the figure after is a sum of several
     total_after: re.Pattern[str]  # 'in two instalments', 'so far': the figure before is a sum
     motion_words: frozenset[str]  # 'sail', 'voyage': a place 'from' or 'to' them is one of an event
@@ -245,6 +246,7 @@ def lexicon() -> Lexicon:
         running_tallies=frozenset(synonyms["running_tallies"]),
         locative_prepositions=frozenset(synonyms["locative_prepositions"]),
         revision=_phrases(synonyms["revision_words"]),
+        state=_phrases(synonyms["state_words"]),
         total_before=_phrases(synonyms["total_words_before"]),
         total_after=_phrases(synonyms["total_words_after"]),
         motion_words=frozenset(synonyms["motion_words"]),
