@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 from alliance_check import __version__
+from alliance_check.entries import Entries
 from alliance_check.gate import write_atomic
 from alliance_check.models import Article, Claim, Frame
 from alliance_check.resources import lexicon_fingerprint, load_domain
@@ -71,30 +72,22 @@ class ClaimCache:
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
-
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        self.entries = Entries(self.directory)
 
     def load(self, key: str, article: Article) -> list[Claim] | None:
         """The cached claims, re-stamped with this article's name, or None."""
-        path = self._path(key)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("key") != key:
-                return None
-            return [_decode(dict(item), article) for item in data["claims"]]
-        except FileNotFoundError:
+        data = self.entries.read_json(key)
+        if data is None:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        try:
+            return [_decode(dict(item), article) for item in data["claims"]]
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None  # corrupt, truncated or from another version: rebuild, never trust
 
     def store(self, key: str, claims: list[Claim]) -> None:
         """Write an entry atomically; a cache that cannot be written is not an error."""
-        payload = {"key": key, "claims": [_encode(c) for c in claims]}
-        try:
-            write_atomic(str(self._path(key)), json.dumps(payload, ensure_ascii=False))
+        if self.entries.write_json(key, {"claims": [_encode(c) for c in claims]}):
             gitignore = self.directory / ".gitignore"
             if not gitignore.exists():
-                write_atomic(str(gitignore), "*\n")
-        except OSError:
-            pass
+                with contextlib.suppress(OSError):
+                    write_atomic(str(gitignore), "*\n")

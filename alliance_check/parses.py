@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alliance_check import __version__
+from alliance_check.entries import Entries
 from alliance_check.gate import write_atomic
 from alliance_check.nlp import load_nlp, model_id
 from alliance_check.settings import Settings
@@ -56,6 +57,7 @@ class ParseCache:
 
     def __init__(self, directory: str | Path, model: str) -> None:
         self.directory = Path(directory) / "parses"
+        self.entries = Entries(self.directory, ".spacy")
         # everything that decides a parse besides the text: our pipeline (the line-break
         # component), the model and spaCy itself
         self.prefix = f"format={PARSE_FORMAT}\ntool={__version__}\nmodel={model}\nspacy={_spacy_version()}\n"
@@ -64,20 +66,13 @@ class ParseCache:
         """The key of a stretch's parse: its text and the prefix (pipeline, model, spaCy)."""
         return hashlib.sha256((self.prefix + text).encode("utf-8")).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.spacy"
-
     def load(self, key: str) -> bytes | None:
         """The stored parse (Doc.to_bytes, compressed), or None."""
-        try:
-            return self._path(key).read_bytes()
-        except OSError:
-            return None
+        return self.entries.read(key)
 
     def store(self, key: str, data: bytes) -> None:
         """Write an entry atomically; a cache that cannot be written is not an error."""
-        with contextlib.suppress(OSError):
-            write_atomic(str(self._path(key)), data)
+        self.entries.write(key, data)
 
     def _facts_path(self) -> Path:
         return self.directory / f"model-{hashlib.sha256(self.prefix.encode('utf-8')).hexdigest()[:32]}.json"

@@ -4,7 +4,6 @@ again without spaCy, and an edited paragraph costs only its own parse."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from bisect import bisect_left, bisect_right
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from alliance_check.cache import _decode, _encode
-from alliance_check.gate import write_atomic
+from alliance_check.entries import Entries
 from alliance_check.models import Article, Block, Claim
 from alliance_check.resources import lexicon_fingerprint, load_domain
 from alliance_check.settings import Settings
@@ -53,7 +52,7 @@ class PieceCache:
     """One JSON file per stretch and reading state, beside the parses (``parses/claims/``)."""
 
     def __init__(self, directory: Path, prefix: str, settings: Settings) -> None:
-        self.directory = directory / "claims"
+        self.entries = Entries(directory / "claims")
         domain = load_domain(settings.domains, settings.aliases).fingerprint
         self.prefix = (
             f"{prefix}pieces={PIECE_FORMAT}\nlexicon={lexicon_fingerprint()}\ndomain={domain}\n"
@@ -100,15 +99,12 @@ class PieceCache:
         digest.update(json.dumps(parts, ensure_ascii=False).encode("utf-8"))
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
-
     def load(self, key: str, article: Article, start: int) -> Piece | None:
         """The stretch's claims moved to where it now starts, or None."""
+        data = self.entries.read_json(key)
+        if data is None:
+            return None
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if data.get("key") != key:
-                return None
             line = article.position(start)[0]
             claims = tuple(_placed(dict(item), article, start, line) for item in data["claims"])
             after = State(data["year_hint"], data["last_day"])
@@ -117,22 +113,18 @@ class PieceCache:
             if not (after.last_day is None or isinstance(after.last_day, str)):
                 return None
             return Piece(claims, after)
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None  # corrupt or from another version: read the parse again, never trust
 
     def store(self, key: str, article: Article, start: int, claims: list[Claim], after: State) -> None:
         """Keep a stretch's claims, placed relative to it; a cache that cannot be written is not an error."""
         line = article.position(start)[0]
         payload = {
-            "key": key,
             "claims": [_unplaced(c, start, line) for c in claims],
             "year_hint": after.year_hint,
             "last_day": after.last_day,
         }
-        with contextlib.suppress(OSError):
-            write_atomic(str(self._path(key)), json.dumps(payload, ensure_ascii=False))
+        self.entries.write_json(key, payload)
 
 
 def _shift(tail: str, lines: int) -> str:

@@ -3,10 +3,8 @@ is neither read nor grouped again (a CI gate's second step, a re-run in an edito
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import json
 import os
 import types
 from collections.abc import Callable
@@ -15,6 +13,7 @@ from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from alliance_check import __version__
+from alliance_check.entries import Entries
 from alliance_check.models import Report
 
 RUN_FORMAT = 1
@@ -58,33 +57,22 @@ class RunCache:
     back as a report is ignored and written again."""
 
     def __init__(self, directory: str | Path) -> None:
-        self.directory = Path(directory) / "runs"
-
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+        self.entries = Entries(Path(directory) / "runs")
 
     def load(self, key: str) -> Report | None:
-        try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("key") != key:
-                return None
-            report = _decoder(Report)(data["report"])
-        except FileNotFoundError:
+        data = self.entries.read_json(key)
+        if data is None:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        try:
+            report = _decoder(Report)(data["report"])
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None  # corrupt, truncated or from another version: run again, never trust
         return report if isinstance(report, Report) else None
 
     def store(self, key: str, report: Report) -> None:
         """Write an entry atomically; a cache that cannot be written is not an error."""
-        from alliance_check.gate import write_atomic
-
-        if len(report.claims) > MAX_CLAIMS:
-            return
-
-        payload = {"key": key, "report": _encode(report)}
-        with contextlib.suppress(OSError):
-            write_atomic(str(self._path(key)), json.dumps(payload, ensure_ascii=False))
+        if len(report.claims) <= MAX_CLAIMS:
+            self.entries.write_json(key, {"report": _encode(report)})
 
 
 def _encode(value: Any) -> Any:

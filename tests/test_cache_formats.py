@@ -69,7 +69,7 @@ def test_corrupt_cache_entries_are_rebuilt(tmp_path: Path, nlp: Any, garbage: by
     settings = Settings()
     fresh, model, _ = extract([article], settings, str(tmp_path))
     key = cache_key(article, settings, model)
-    path = ClaimCache(tmp_path)._path(key)
+    path = ClaimCache(tmp_path).entries.path(key)
     if b'"key"' in garbage and b"other" not in garbage:
         garbage = garbage.replace(b'{"claims"', f'{{"key": "{key}", "claims"'.encode())
     path.write_bytes(garbage)
