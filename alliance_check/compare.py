@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -306,11 +307,17 @@ def _family(kind: str) -> str:
     return "date" if kind in ("date", "time") else kind if kind == "place" else "value"
 
 
+def _commonest(words: Iterable[str]) -> str | None:
+    """The word said most often, the first in alphabetical order among equals; None for none."""
+    counts = Counter(words)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
+
+
 def topic(group: ClaimGroup) -> str:
     """What the group is about, in the words that decide its identity: kind and the commonest head."""
-    heads = Counter(lexicon().synonyms.get(c.frame.head, c.frame.head) for c in group.claims if c.frame)
-    head = sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if heads else group.subject
-    return f"{group.kind}|{head}"
+    synonyms = lexicon().synonyms
+    head = _commonest(synonyms.get(c.frame.head, c.frame.head) for c in group.claims if c.frame)
+    return f"{group.kind}|{group.subject if head is None else head}"
 
 
 def _is_recurring(group: ClaimGroup) -> bool:
@@ -329,12 +336,10 @@ def _is_running(group: ClaimGroup) -> bool:
     of a fire contained): counted on two days, it changed. The head says so, or the verb most of
     the group's claims use ('destroyed 37 homes')."""
     lex = lexicon()
-    if topic(group).split("|", 1)[1] in lex.running_tallies:
-        return True
-    verbs = Counter(
+    verb = _commonest(
         lex.synonyms.get(c.frame.verb, c.frame.verb) for c in group.claims if c.frame and c.frame.verb
     )
-    return bool(verbs) and sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] in lex.running_tallies
+    return topic(group).split("|", 1)[1] in lex.running_tallies or verb in lex.running_tallies
 
 
 def _say(claims: list[Claim]) -> str:

@@ -282,12 +282,9 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
     told from the reference date ('on Tuesday') scope nothing."""
     out = []
     for d in dates:
+        before = text[max(0, d.start - 20) : d.start]
         if d.kind == "count":  # 'the 2017 fire': a year the scanner read as a number
-            if (
-                d is not m
-                and _is_year_count(d, text)
-                and _NAMING_YEAR.search(text[max(0, d.start - 20) : d.start])
-            ):
+            if d is not m and _is_year_count(d, text) and _NAMING_YEAR.search(before):
                 out.append(text[d.start : d.end])
             continue
         value = str(d.value)
@@ -298,7 +295,6 @@ def _years(dates: list[Mention], text: str, m: Mention | None = None) -> list[st
             continue
         if d.relative:
             continue
-        before = text[max(0, d.start - 20) : d.start]
         if "fiscal" in (d.note or "") or _SCOPE_MARK.search(before):
             out.append(value[:4])
         elif len(value) == 4 and _NAMING_YEAR.search(before) and _NOUN_AFTER.match(text, d.end):

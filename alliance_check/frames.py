@@ -538,30 +538,35 @@ def build_frame(
     )
 
 
+def _next_to(idx: SentenceIndex, start: int, end: int, stop: str) -> tuple[str, str]:
+    """The text just before the value at [start, end) (at most 60 characters) and just after it
+    (to the end of its sentence), each cut at the nearest match of ``stop``."""
+    text, base = idx.doc.text, idx.sent.start_char
+    before = re.split(stop, text[max(base, start - 60) : start])[-1]
+    after = re.split(stop, text[end : idx.sent.end_char], maxsplit=1)[0]
+    return before, after
+
+
 def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
     """Whether the words next to the value say it replaces an earlier figure: just before it ('has
     risen to 41') or in an aside after it with no other number between ('180 million euros, up from
     an earlier estimate')."""
-    text, base = idx.doc.text, idx.sent.start_char
-    pattern = lexicon().revision
-    before = re.split(r"\d", text[max(base, start - 60) : start])[-1]
-    after = re.split(r"\d", text[end : idx.sent.end_char], maxsplit=1)[0]
-    found = pattern.search(after)
+    lex = lexicon()
+    before, after = _next_to(idx, start, end, r"\d")
+    found = lex.revision.search(after)
     aside = found is not None and "," in after[: found.start()]  # '..., up from an earlier estimate'
     # '1,100 households still had no water', 'four remain missing': the state at that moment
     next_words = after.split(",")[0].split()[:3]
     words = list(takewhile(lambda w: w not in ("and", "but", "or"), next_words))
-    state = lexicon().state.search(" ".join(words)) is not None
-    return pattern.search(before) is not None or aside or state
+    state = lex.state.search(" ".join(words)) is not None
+    return lex.revision.search(before) is not None or aside or state
 
 
 def _is_total(idx: SentenceIndex, start: int, end: int) -> bool:
     """Whether the words next to the value make it the sum of several: just before it ('bringing
     state aid to', 'a total of') or just after it ('in two instalments', 'so far')."""
-    text, base = idx.doc.text, idx.sent.start_char
     lex = lexicon()
-    before = re.split(r"[\d,;.]", text[max(base, start - 60) : start])[-1]
-    after = re.split(r"[\d,;.]", text[end : idx.sent.end_char], maxsplit=1)[0]
+    before, after = _next_to(idx, start, end, r"[\d,;.]")
     return lex.total_before.search(before) is not None or lex.total_after.match(after.strip()) is not None
 
 
