@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -41,6 +42,7 @@ def block_key(claim: Claim) -> tuple[str, str]:
     return claim.kind, ""
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word of every pair: the same few thousand words
 def _prop(word: str) -> str:
     """A property term as the synonym data names it ('killed' and 'dead' are both 'casualties'),
     a plural the parser left as it was as its singular ('Windows were blown out' / 'window')."""
@@ -55,17 +57,29 @@ class Stats:
     """How many sources use each word, name and term: rare evidence weighs more."""
 
     def __init__(self, claims: list[Claim]) -> None:
+        # each frame's property terms and context words as the synonym data names them, made once
+        # (a frame is in many pairs); the frame is kept with them, so its id is never reused
+        self._words: dict[int, tuple[Frame, frozenset[str], frozenset[str]]] = {}
         by_source: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             assert c.frame is not None
-            f = c.frame
-            by_source[c.source].update(_prop(w) for w in f.context)
-            by_source[c.source].update(_prop(t) for t in f.terms)
-            by_source[c.source].update(f"#{n}" for n in f.names)
+            terms, context = self.words(c.frame)
+            by_source[c.source].update(context)
+            by_source[c.source].update(terms)
+            by_source[c.source].update(f"#{n}" for n in c.frame.names)
         self.sources = max(1, len(by_source))
         self.df: Counter[str] = Counter()
         for words in by_source.values():
             self.df.update(words)
+
+    def words(self, frame: Frame) -> tuple[frozenset[str], frozenset[str]]:
+        """The frame's property terms and context words, each through the synonym data (_prop)."""
+        found = self._words.get(id(frame))
+        if found is None:
+            terms = frozenset(_prop(t) for t in frame.terms)
+            found = (frame, terms, frozenset(_prop(w) for w in frame.context))
+            self._words[id(frame)] = found
+        return found[1], found[2]
 
     def rarity(self, word: str) -> float:
         """0 for a word every source uses, 1 for a word of one source."""
@@ -162,12 +176,11 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
     if fa.head and fb.head and _prop(fa.head) == _prop(fb.head):
         x["head"] = 1.0
         why["head"] = fa.head if fa.head == fb.head else f"{fa.head} ~ {fb.head}"
-    terms_a = {_prop(t) for t in fa.terms}
-    terms_b = {_prop(t) for t in fb.terms}
+    terms_a, ctx_a = stats.words(fa)
+    terms_b, ctx_b = stats.words(fb)
     weights = {t: stats.weight(t) for t in terms_a | terms_b}
     x["terms"], shared = _weighted_share(terms_a, terms_b, weights)
     why["terms"] = ", ".join(shared[:6])
-    ctx_a, ctx_b = {_prop(w) for w in fa.context}, {_prop(w) for w in fb.context}
     x["context"], top = _overlap(ctx_a, ctx_b, stats)
     why["context"] = ", ".join(top)
     x["names"], names = _name_share(fa.names, fb.names, stats, cutoff)
