@@ -266,7 +266,8 @@ def compare_places(a: Claim, b: Claim, settings: Settings) -> PairVerdict:
     Places the gazetteer knows are checked against each other; two named places of the same kind
     ('Seagirt Marine Terminal', 'Dundalk Marine Terminal') cannot contain each other, so they
     differ; a place and one the gazetteer does not know may contain it ('Baltimore' and 'the Key
-    Bridge'), which is not a conflict; anything else cannot be checked (a soft conflict).
+    Bridge'), which is not a conflict, and so may a place named as an area ('Patapsco River') and
+    one of another kind ('Key Bridge'); anything else cannot be checked (a soft conflict).
     """
     pa, pb = str(a.value), str(b.value)
     if pa == pb or fuzz.token_set_ratio(pa.lower(), pb.lower()) >= settings.fuzzy_name_cutoff:
@@ -278,6 +279,9 @@ def compare_places(a: Claim, b: Claim, settings: Settings) -> PairVerdict:
     kind_a, kind_b = _place_word(pa), _place_word(pb)
     if kind_a and kind_a == kind_b:
         return PairVerdict("conflict", f"{pa} and {pb} are two different {kind_a}s")
+    areas = lexicon().area_nouns
+    if kind_a and kind_b and (kind_a in areas or kind_b in areas):
+        return PairVerdict("agreement", f"a {kind_a} and a {kind_b}: one may lie in or on the other")
     if is_known(pa) or is_known(pb):
         return PairVerdict("agreement", "one place may lie within the other")
     return PairVerdict("soft_conflict", "the gazetteer cannot tell whether one place contains the other")

@@ -467,9 +467,9 @@ def _place_claims(
         )
         # 'the port of Baltimore' names a place; 'the strike group of Washington' an owner
         named_place = role.endswith(" of") and role.removesuffix(" of") in lex.facility_nouns
-        # 'the bridge collapsed' is the place itself; 'Canberra pledged' a government, not a place
-        subject = role == "subject" and info is None
-        locative = (role in lex.locative_prepositions or subject or named_place) and not broad
+        # a place that is what the clause is about ('the bridge collapsed', 'New Key Bridge could
+        # be finished by 2028', 'Canberra pledged') is a thing or a government, not where
+        locative = (role in lex.locative_prepositions or named_place) and not broad
         container = _container(idx, i)
         yield make(
             place.start,

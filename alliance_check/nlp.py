@@ -15,21 +15,46 @@ class ModelError(Exception):
 
 
 LINE_BREAKS = "alliance_line_breaks"
+DASHES = frozenset("-–—")
+MERIDIEM = frozenset(("a.m.", "p.m.", "am", "pm", "a.m", "p.m"))
 
 
 def _register_line_breaks() -> None:
-    """A line break ends a sentence: articles put headings, captions and paragraphs on lines."""
+    """A line break ends a sentence: articles put headings, captions and paragraphs on lines. A
+    dash between spaces never starts one: '1:07 a.m. – The ship enters the channel' is one entry of
+    a timeline, its time and its event (the parser alone cuts it after the time); nor does 'p.m.' after its
+    time, nor the word after a hedge written short ('Approx. 12:39 a.m.'; data/hedges.json)."""
     from spacy.language import Language
+
+    from alliance_check.resources import lexicon
 
     if Language.has_factory(LINE_BREAKS):
         return
+    lex = lexicon()
+    short = frozenset(h[:-1] for h in (*lex.hedges, *lex.date_hedges) if h.endswith(".") and " " not in h)
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
         for i, tok in enumerate(doc[:-1]):
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 doc[i + 1].is_sent_start = True
+            elif (
+                (tok.text in DASHES and i and (doc[i - 1].whitespace_ or doc[i - 1].is_space))
+                or (tok.text == "." and i and doc[i - 1].lower_ in short)
+                or (doc[i + 1].lower_ in MERIDIEM and tok.text[-1:].isdigit())
+            ):
+                _joined(doc, i + 1)
         return doc
+
+
+def _joined(doc: Any, i: int) -> None:
+    """The sentence goes on at token ``i``. The parser keeps to a token's 'no sentence starts
+    here' only when the next few tokens say so too (spaCy issue 7716), so it is said of the tokens
+    up to the next full stop or line break, five at most."""
+    for j in range(i, min(len(doc), i + 6)):
+        if "\n" in doc[j].text or (j > i and doc[j - 1].text in (".", "!", "?", ";")):
+            return
+        doc[j].is_sent_start = False
 
 
 def _try_load(name: str) -> Any | None:

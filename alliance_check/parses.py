@@ -22,7 +22,7 @@ from alliance_check.settings import Settings
 if TYPE_CHECKING:
     from alliance_check.pieces import PieceCache
 
-PARSE_FORMAT = 2  # 2: compressed
+PARSE_FORMAT = 3  # 2: compressed; 3: timeline entries and short hedges stay one sentence
 BATCH_SIZE = 64  # stretches the pipeline reads at once
 
 

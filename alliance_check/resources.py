@@ -113,6 +113,7 @@ class Lexicon:
     light_words: frozenset[str]
     time_nouns: frozenset[str]
     facility_nouns: frozenset[str]
+    area_nouns: frozenset[str]  # facility nouns of places that hold others ('river', 'port')
     running_tallies: frozenset[str]
     locative_prepositions: frozenset[str]
     revision: re.Pattern[str]  # 'up from an earlier estimate', 'revised': a figure that replaces one
@@ -243,6 +244,7 @@ def lexicon() -> Lexicon:
         light_words=frozenset(synonyms["light_words"]),
         time_nouns=frozenset(synonyms["time_nouns"]),
         facility_nouns=frozenset(synonyms["facility_nouns"]),
+        area_nouns=frozenset(synonyms["area_nouns"]),
         running_tallies=frozenset(synonyms["running_tallies"]),
         locative_prepositions=frozenset(synonyms["locative_prepositions"]),
         revision=_phrases(synonyms["revision_words"]),

@@ -325,6 +325,76 @@ def test_the_day_of_a_saying_is_not_the_time_of_what_is_to_come(nlp: Any) -> Non
     assert claim.value == "2024-07-26" and claim.frame is not None and claim.frame.head != "cost"
 
 
+@pytest.mark.parametrize(
+    ("line", "value", "qualifier", "word"),
+    [
+        pytest.param(
+            "- 9:12 p.m. – Firefighters reach the warehouse.",
+            "2024-07-26T21:12",
+            "exact",
+            "reach",
+            id="a timeline entry",
+        ),
+        pytest.param(
+            "- Approx. 6:05 a.m. – The train leaves the depot.",
+            "2024-07-26T06:05",
+            "approx",
+            "leave",
+            id="a short hedge",
+        ),
+        pytest.param(
+            "* 11:40 a.m. — Polls close in the northern districts.",
+            "2024-07-26T11:40",
+            "exact",
+            "close",
+            id="an em dash",
+        ),
+        pytest.param(
+            "- **Approx. 4:15 p.m.** – Crews restore power.",
+            "2024-07-26T16:15",
+            "approx",
+            "restore",
+            id="in bold",
+        ),
+    ],
+)
+def test_a_timeline_entry_is_its_time_and_its_event(
+    nlp: Any, line: str, value: str, qualifier: str, word: str
+) -> None:
+    """The parser cuts '9:12 p.m. – Firefighters reach ...' after the time; the pipeline keeps the
+    entry one sentence, so the time carries the event's words."""
+    from alliance_check.sources import blank_markdown
+
+    article = make_article(
+        "x.md", f"---\npublished: 2024-07-26\n---\n## On Friday\n\n{line}\n", markup=blank_markdown
+    )
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "time"]
+    assert (claim.value, claim.qualifier) == (value, qualifier)
+    assert claim.frame is not None and word in claim.frame.context
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "compared"),
+    [
+        pytest.param("Two workers fell into the Tamsin River on Friday.", "Tamsin River", True, id="where"),
+        pytest.param(
+            "Six people were hurt on the Golden Gate Bridge on Friday.", "Golden Gate Bridge", True, id="on"
+        ),
+        pytest.param(
+            "The Golden Gate Bridge was closed on Friday after a crash that injured six people.",
+            "Golden Gate Bridge",
+            False,
+            id="what was closed",
+        ),
+    ],
+)
+def test_a_place_is_where_not_what(nlp: Any, text: str, place: str, compared: bool) -> None:
+    """A place the clause is about is a thing, not where something happened: it is kept, not compared."""
+    article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "place"]
+    assert claim.value == place and (claim.frame is not None) == compared
+
+
 def test_a_table_cell_is_about_its_row(nlp: Any) -> None:
     from alliance_check.sources import blank_markdown
 

@@ -209,6 +209,9 @@ def test_decade_pairs(a: tuple[str, str], b: tuple[str, str], expected: str) -> 
             "Ichigaya Base", "Camp Zama", "soft_conflict", id="two unknown places cannot be checked"
         ),
         pytest.param("Tokyo", "Ichigaya Base", "agreement", id="an unknown place may lie in a known one"),
+        pytest.param("Harlow Bridge", "Tamsin River", "agreement", id="a bridge over a river"),
+        pytest.param("Ravel Port", "North Pier Terminal", "agreement", id="a terminal in a port"),
+        pytest.param("Oakmere Station", "Lindell Stadium", "soft_conflict", id="a station and a stadium"),
     ],
 )
 def test_place_pairs(a: str, b: str, expected: str) -> None:
