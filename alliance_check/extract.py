@@ -564,7 +564,10 @@ def extract_claims(
                 elif restated is not None and restated.frame is None:
                     frame, note = None, restated.note  # the same value, set aside as its first telling
                 elif restated is not None and frame is not None:
-                    frame = replace(frame, restates=restated.id)
+                    # the same figure in another unit: which of several it is, it is too ('the next
+                    # $US1 billion ($1.5 billion)')
+                    order = frame.order or (restated.frame.order if restated.frame else 0)
+                    frame = replace(frame, restates=restated.id, order=order)
                 as_of = scopes.as_of(m, article)
                 claim = make(
                     base + m.start, base + m.end, m.kind, m.value, frame=frame, value_max=m.value_max,

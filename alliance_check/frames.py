@@ -611,7 +611,8 @@ def place_frame(
 
 
 def _order(noun: Any | None, verb: Any | None, inside: set[int] | None = None, doc: Any = None) -> int:
-    """Which of several: 'the first payment' 1, 'a second instalment' 2, 'first lost power' 1; also
+    """Which of several: 'the first payment' 1, 'a second instalment' 2, 'first lost power' 1, 'the
+    next payment' or 'another $800m' LATER (data/synonyms.json, order_words); also
     an ordinal on the value itself ('second $525 million payment') and, for a value in a clause
     that elaborates another ('handed over its first payment, transferring $800m'), on that
     clause's verb and the things it governs."""
@@ -633,7 +634,7 @@ def _order(noun: Any | None, verb: Any | None, inside: set[int] | None = None, d
         for child in tok.children:
             # 'last' of 'December last year' is the date's own word, not an order
             own = inside is not None and child.i in inside
-            if child.dep_ in ("amod", "advmod", "nummod") and child.lower_ in words and not own:
+            if child.dep_ in ("amod", "advmod", "nummod", "det") and child.lower_ in words and not own:
                 return int(words[child.lower_])
     return 0
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from alliance_check.models import TOTAL, Claim, ClaimGroup, Frame, Link
+from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, Frame, Link
 from alliance_check.normalize.dates import interval
 from alliance_check.normalize.places import contains
 from alliance_check.normalize.units import dimension, to_base
@@ -308,8 +308,11 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
     if fa.order > 0 and fb.order > 0 and fa.order != fb.order:
         # 'the first payment' / 'a second instalment'
         return f"one is number {fa.order} of several, the other number {fb.order}"
-    if {fa.order, fb.order} & {TOTAL} and max(fa.order, fb.order) > 0:
+    orders = {fa.order, fb.order}
+    if TOTAL in orders and (max(orders) > 0 or LATER in orders):
         return "one is one of several, the other their total"  # 'the second payment' / 'in two instalments'
+    if orders == {1, LATER}:
+        return "one is the first of several, the other a later one"  # 'the first payment' / 'the next'
 
     if fa.head and fa.head == fb.head and fa.modifiers and fb.modifiers:
         # 'households without water' / 'without power', 'gallons of fuel' / 'gallons of ballast'

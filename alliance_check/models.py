@@ -162,6 +162,7 @@ class Article:
 
 
 TOTAL = -3  # Frame.order of a sum of several ("bringing aid to $5.5 million", "in two instalments")
+LATER = -4  # Frame.order of one after the first, unnumbered ("the next $1 billion", "another $800m")
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ class Frame:
     years: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     role: str = ""  # a place's preposition ('in', 'at', 'from', 'to'), or how it stands ('subject')
-    order: int = 0  # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1, a total TOTAL
+    # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1, a total TOTAL, 'the next' LATER
+    order: int = 0
     planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
     revised: bool = False  # 'up from an earlier estimate', 'has risen to': replaces an earlier figure
     topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)
