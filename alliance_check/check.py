@@ -118,6 +118,15 @@ def extract(
     return [c or [] for c in found], model, len(articles) - len(todo)
 
 
+def corpus_claims(articles: list[Article], per_article: list[list[Claim]]) -> list[Claim]:
+    """The claims of every article, with what only the whole corpus can tell settled: which dollar
+    a bare '$' is in an article that never says (dollars.py)."""
+    from alliance_check.dollars import settle_bare_dollars, unmarked_sources
+
+    claims = [c for batch in per_article for c in batch]
+    return settle_bare_dollars(claims, unmarked_sources(articles))
+
+
 def _ignored(finding: Finding, settings: Settings) -> bool:
     if finding.code in settings.ignore_codes:
         return True
@@ -231,7 +240,7 @@ def _check(paths: list[str], settings: Settings, gate: Gate) -> Report:
             {f for f in focus if f not in records} | {a.source for a in articles if a.file in focus}
         )
     per_article, model, _ = extract(articles, settings, gate.cache_dir, gate.jobs, gate.progress)
-    claims = [c for batch in per_article for c in batch]
+    claims = corpus_claims(articles, per_article)
     groups = group_claims(claims, settings)
     compared = compare_groups(groups, settings, focus)
     ignored = tuple(f for f in compared if _ignored(f, settings))

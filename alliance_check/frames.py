@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise, takewhile
 from typing import Any
 
-from alliance_check.models import TOTAL, Frame
+from alliance_check.models import LATER, TOTAL, Frame
 from alliance_check.normalize.names import NameMatch, find_names
 from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
 from alliance_check.resources import Domain, lexicon
@@ -635,6 +635,8 @@ def _order(noun: Any | None, verb: Any | None, inside: set[int] | None = None, d
             # 'last' of 'December last year' is the date's own word, not an order
             own = inside is not None and child.i in inside
             if child.dep_ in ("amod", "advmod", "nummod", "det") and child.lower_ in words and not own:
+                if words[child.lower_] == LATER and child.dep_ not in ("amod", "det"):
+                    continue  # 'further accelerate': an adverb, not 'a further $2 million'
                 return int(words[child.lower_])
     return 0
 

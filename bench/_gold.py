@@ -54,7 +54,7 @@ class Corpus:
 
 def corpora(shared: Path, names: list[str] | None = None, cache: bool = True) -> list[Corpus]:
     """Read, extract (through the claim cache in .bench-cache) and match every corpus."""
-    from alliance_check.check import extract, read_articles
+    from alliance_check.check import corpus_claims, extract, read_articles
     from alliance_check.settings import Settings
 
     scorer = load_scorer(shared)
@@ -67,7 +67,7 @@ def corpora(shared: Path, names: list[str] | None = None, cache: bool = True) ->
         settings = Settings()
         articles, _ = read_articles([str(folder / "articles")], settings)
         per_article, _, _ = extract(articles, settings, str(_code_cache()) if cache else None)
-        claims = [c for batch in per_article for c in batch]
+        claims = corpus_claims(articles, per_article)
         out.append(Corpus(folder.name, claims, match(claims, gold, folder / "articles", scorer), gold))
     return out
 

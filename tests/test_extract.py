@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from alliance_check.extract import NOT_COMPARED_EARLIER, extract_articles, extract_claims
-from alliance_check.models import TOTAL, Frame
+from alliance_check.models import LATER, TOTAL, Frame
 from alliance_check.sources import make_article
 
 CASES = [
@@ -223,6 +223,22 @@ def _frame_of_figure(nlp: Any, text: str, kinds: tuple[str, ...] = ("money", "co
         pytest.param("Donors have given $4 million so far, organisers said.", TOTAL, id="so far"),
         pytest.param("The museum was paid $3 million in December last year.", 0, id="inside a date"),
         pytest.param("The museum was paid $3 million by the city.", 0, id="none"),
+        pytest.param("Brussels sends Kyiv the next €4.2 billion tranche this week.", LATER, id="the next"),
+        pytest.param("The county handed the contractor another $650,000 on Friday.", LATER, id="another"),
+        pytest.param("The league pays a further $1.4 million to the clubs.", LATER, id="a further"),
+        pytest.param(
+            "Ministers agreed to further expand the scheme, which costs $80 million.",
+            0,
+            id="further, an adverb",
+        ),
+        pytest.param(
+            "Relief payments reached a total of $5.5 million by March, the agency said.",
+            TOTAL,
+            id="a total of",
+        ),
+        pytest.param(
+            "Sales rose again, taking the total raised so far to $2.25 million.", TOTAL, id="the total so far"
+        ),
     ],
 )
 def test_which_of_several_payments_a_figure_is(nlp: Any, text: str, order: int) -> None:

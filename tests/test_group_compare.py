@@ -8,7 +8,7 @@ import pytest
 
 from alliance_check.compare import compare_group, compare_pair
 from alliance_check.group import _same_source_clash, group_claims
-from alliance_check.models import TOTAL, ClaimGroup
+from alliance_check.models import LATER, TOTAL, ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
 
@@ -273,6 +273,25 @@ def test_one_payment_and_the_total_of_several_never_group() -> None:
     assert len(group_claims([second, total], S)) == 1
     total = replace(total, frame=replace(total.frame, order=TOTAL))  # type: ignore[arg-type]
     assert group_claims([second, total], S) == []
+
+
+@pytest.mark.parametrize(
+    ("order_a", "order_b", "grouped"),
+    [
+        pytest.param(1, LATER, False, id="the first and the next"),
+        pytest.param(TOTAL, LATER, False, id="the total and another"),
+        pytest.param(2, LATER, True, id="the second may be the next"),
+        pytest.param(LATER, LATER, True, id="two tellings of the next"),
+    ],
+)
+def test_a_later_one_of_several(order_a: int, order_b: int, grouped: bool) -> None:
+    """'the next EUR 4.2 billion tranche', 'another $650,000': one after the first, number unknown."""
+    aid = ("tranche", "union", "payment", "aid")
+    a = make_claim("a", 4.2e9, kind="money", unit="EUR", head="tranche", context=aid, precision=1e8)
+    b = make_claim("b", 4.5e9, kind="money", unit="EUR", head="tranche", context=aid, precision=1e8)
+    a = replace(a, frame=replace(a.frame, order=order_a))  # type: ignore[arg-type]
+    b = replace(b, frame=replace(b.frame, order=order_b))  # type: ignore[arg-type]
+    assert (len(group_claims([a, b], S)) == 1) == grouped
 
 
 def test_part_and_whole_do_not_group() -> None:

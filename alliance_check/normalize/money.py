@@ -120,3 +120,17 @@ def article_currency(text: str, declared: str | None = None) -> str | None:
     if not us_marked and (_BARE_CONVERSION.search(text) or _converted_into(code).search(text)):
         return None
     return code
+
+
+def names_no_dollar(text: str, declared: str | None = None) -> bool:
+    """Whether the text never says which dollar it means: no declared currency, no 'A$', '$US',
+    'AUD' or 'Australian dollars' anywhere (so a bare '$' is read as the US dollar by default)."""
+    return not declared and _marker_regex().search(text) is None
+
+
+def dollar_marker(text: str) -> str | None:
+    """The dollar a claim's text names ('A$368 billion' -> 'AUD', 'US$235 billion' -> 'USD'), or None."""
+    m = _marker_regex().search(text)
+    if m is None:
+        return None
+    return _dollar_markers().get(m.group(0)) or parse_currency(" ".join(m.group(0).split()))
