@@ -147,13 +147,33 @@ def _date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
     return nums[0], nums[1], nums[2]
 
 
-def _date_interval(c: Claim) -> tuple[date, date]:
-    """The days a date claim covers: its period ('the early 2040s', 'last week'), opened by a bound."""
+def _period(c: Claim) -> tuple[date, date]:
+    """The days of the period a date claim names ('the early 2040s', 'last week'), bounds aside."""
     span = interval(str(c.value), str(c.precision))
     assert span is not None
     lo, hi = span
     if isinstance(c.value_max, str) and (end := interval(c.value_max)) is not None:
         hi = max(hi, end[1])
+    return lo, hi
+
+
+def _takes_in(bound: Claim, point: Claim) -> bool:
+    """A bound that includes the period it names ('since last week', 'by March 2027'; data/hedges.json,
+    inclusive_bounds) and a date inside that period: they agree, whichever way the bound is read."""
+    if bound.qualifier not in ("lower_bound", "upper_bound") or point.qualifier not in POINT:
+        return False
+    words = bound.text.lower().split()
+    inclusive = lexicon().inclusive_bounds
+    if not any(" ".join(words[:n]) in inclusive for n in (1, 2, 3, 4)):
+        return False
+    lo, hi = _period(bound)
+    p_lo, p_hi = _period(point)
+    return lo <= p_lo and p_hi <= hi
+
+
+def _date_interval(c: Claim) -> tuple[date, date]:
+    """The days a date claim covers: its period ('the early 2040s', 'last week'), opened by a bound."""
+    lo, hi = _period(c)
     if c.qualifier == "approx" and c.precision == "year":
         lo, hi = lo.replace(year=lo.year - 1), hi.replace(year=hi.year + 1)  # 'around 2033'
     if c.qualifier == "upper_bound":
@@ -175,6 +195,8 @@ def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> Pa
         same or (periods and a.value == b.value and a.value_max == b.value_max and a.precision == b.precision)
     ) and (_qualifiers_agree(a.qualifier, b.qualifier)):
         return PairVerdict("agreement", "the dates agree at the precision stated")
+    if _takes_in(a, b) or _takes_in(b, a):
+        return PairVerdict("agreement", "the date lies within the period the bound takes in")
     if (pa[0] is None and pa[1] is not None) or (pb[0] is None and pb[1] is not None):
         if a.qualifier in POINT and b.qualifier in POINT:
             return PairVerdict("conflict", "the month or day differs")

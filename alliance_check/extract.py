@@ -541,7 +541,10 @@ def extract_claims(
             years = scopes.years(m)  # before a year read as a count is made a date: not its own scope
             if status == YEAR:
                 m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
-            frame = build_frame(idx, base + m.num_start, base + m.num_end, years=years, context=context)
+            frame = build_frame(
+                idx, base + m.num_start, base + m.num_end, years=years, context=context,
+                when=m.kind in ("date", "time"),
+            )  # fmt: skip
             if frame is not None and not frame.head and cell:
                 # a table cell: its row and column headers say what it is ('Passengers a day')
                 frame = replace(frame, head=singular(cell[0]), terms=tuple(map(singular, cell)))

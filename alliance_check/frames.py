@@ -498,9 +498,10 @@ def build_frame(
     *,
     years: Iterable[str] = (),
     context: Iterable[str] = (),
+    when: bool = False,
 ) -> Frame | None:
     """The frame of the value written at [start, end) of the document, or None when the parse has
-    no token there."""
+    no token there; ``when``: the value is a date or a time, of an event."""
     span = idx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -508,9 +509,16 @@ def build_frame(
     noun, verb = _climb(span.root, inside)
     if verb is None and noun is None:
         verb = _main_verb(idx, inside)  # '1:07 a.m. - The ship enters the channel.'
+    # the time of an event named by its clause's subject or object ('the blast tore through the
+    # hall at 10:40', 'residents heard the explosion shortly before 11:15', 'the fire was first
+    # reported at 2:15'): that event, read before a verb of saying hands over to who said it
+    event = _event_noun(verb) if when and verb is not None and noun is None else ""
     if verb is not None and noun is None:
         verb = _reported(verb)
+        event = event or (_event_noun(verb) if when else "")
     head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)
+    if event:
+        head, terms = event, [event, *(t for t in terms if t != event)]
     # where the counted thing is ('troops in Japan', 'Japan is home to'): the noun's own phrases
     anchors = [noun] if noun is not None else []
     places = _places(anchors, idx, (start, end))
@@ -536,6 +544,19 @@ def build_frame(
         years=tuple(dict.fromkeys(years)),
         context=idx.context_with(tuple(context)),
     )
+
+
+def _event_noun(verb: Any) -> str:
+    """The event (data/subjects.json, event_nouns) that is the subject or object of ``verb`` when
+    the verb says it happened or was perceived (occurrence_verbs), or ''."""
+    lex = lexicon()
+    events = lex.event_nouns
+    if verb.lemma_.lower() not in lex.occurrence_verbs:
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in events:
+            return str(child.lemma_.lower())
+    return ""
 
 
 def _next_to(idx: SentenceIndex, start: int, end: int, stop: str) -> tuple[str, str]:

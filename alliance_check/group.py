@@ -486,6 +486,9 @@ def _conflict_score(
     if a.kind in ("date", "time", "place"):
         # what the articles are about counts only with the same words: one story has many meetings
         shared = x["names"] or x["where"] or (x["topics"] and x["terms"] >= 0.5)
+        # one story's explosion, collapse or earthquake is one event: articles about the same story
+        # that time it are timing it ('the blast tore through the hall' / 'heard the explosion')
+        shared = shared or (x["topics"] and _is_event(a) and _is_event(b))
         same_words = not x["names_differ"] and x["terms"] >= 0.5
         # a meeting, a visit, an election recurs: only the same parties or place make it one
         if _recurs(a) or _recurs(b):
@@ -493,6 +496,11 @@ def _conflict_score(
         if not (x["head"] and (shared or same_words)):
             return settings.conflicts.prior
     return round(score, 3)
+
+
+def _is_event(c: Claim) -> bool:
+    """The claim's head names an event (data/subjects.json, event_nouns: 'blast', 'collapse')."""
+    return bool(c.frame and c.frame.head in lexicon().event_nouns)
 
 
 def _recurs(c: Claim) -> bool:

@@ -50,9 +50,9 @@ def _register_line_breaks() -> None:
 def _joined(doc: Any, i: int) -> None:
     """The sentence goes on at token ``i``. The parser keeps to a token's 'no sentence starts
     here' only when the next few tokens say so too (spaCy issue 7716), so it is said of the tokens
-    up to the next full stop or line break, five at most."""
+    up to the next full stop (or word ending in one: 'a.m.') or line break, five at most."""
     for j in range(i, min(len(doc), i + 6)):
-        if "\n" in doc[j].text or (j > i and doc[j - 1].text in (".", "!", "?", ";")):
+        if "\n" in doc[j].text or (j > i and doc[j - 1].text[-1] in ".!?;"):
             return
         doc[j].is_sent_start = False
 

@@ -90,6 +90,7 @@ class Lexicon:
     hedges_after: dict[str, str]
     date_fillers: tuple[str, ...]
     near_bounds: tuple[str, ...]  # 'shortly after': a bound on a time of day that stays near it
+    inclusive_bounds: frozenset[str]  # 'since', 'by': a bound that takes in the period it names
     ordinals: frozenset[str]
     hedges: dict[str, str]  # phrase -> qualifier
     date_hedges: dict[str, str]
@@ -125,6 +126,7 @@ class Lexicon:
     plan_words: frozenset[str]  # 'will', 'plans', 'target': a figure or date that is planned, not done
     event_nouns: dict[str, str]  # noun or phrase (lower) -> event class
     event_verbs: dict[str, str | None]  # verb lemma -> event class (None: take the object)
+    occurrence_verbs: frozenset[str]  # 'happen', 'hear': the time they govern is their event's
     place_prepositions: frozenset[str]
     location_verbs: frozenset[str]
     host_verbs: frozenset[str]
@@ -221,6 +223,7 @@ def lexicon() -> Lexicon:
         hedges_after=_invert(hedges["after"]),
         date_fillers=tuple(hedges["date_fillers"]),
         near_bounds=tuple(hedges["near_bounds"]),
+        inclusive_bounds=frozenset(hedges["inclusive_bounds"]),
         ordinals=frozenset(numbers["ordinals"]),
         hedges=_invert(hedges["number"]),
         date_hedges=_invert(hedges["date"]),
@@ -256,6 +259,7 @@ def lexicon() -> Lexicon:
         plan_words=frozenset(synonyms["plan_words"]),
         event_nouns=_invert(subjects["event_nouns"]),
         event_verbs=subjects["event_verbs"],
+        occurrence_verbs=frozenset(subjects["occurrence_verbs"]),
         place_prepositions=frozenset(subjects["place_prepositions"]),
         location_verbs=frozenset(subjects["location_verbs"]),
         host_verbs=frozenset(subjects["host_verbs"]),

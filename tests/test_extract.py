@@ -333,6 +333,25 @@ def test_the_event_a_date_belongs_to(nlp: Any, text: str, value: str, head: str)
     assert claim.value == value and claim.frame is not None and claim.frame.head == head
 
 
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param("The blast tore through a grain silo at around 6:10 a.m.", "blast", id="the subject"),
+        pytest.param("Neighbours heard the explosion shortly before 6:30 a.m.", "explosion", id="the object"),
+        pytest.param("The quake struck the coast at 4:02 a.m.", "quake", id="a quake"),
+        pytest.param("The ferry left the harbour at 6:10 a.m.", "leave", id="no event noun: the verb"),
+        pytest.param("The fire was first reported at about 2:40 p.m.", "fire", id="reported"),
+        pytest.param(
+            "The fire reached the highway at 6:10 p.m.", "reach", id="a verb of progress keeps its own"
+        ),
+    ],
+)
+def test_the_time_of_an_event_its_clause_names(nlp: Any, text: str, head: str) -> None:
+    article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "time"]
+    assert claim.frame is not None and claim.frame.head == head
+
+
 def test_the_day_of_a_saying_is_not_the_time_of_what_is_to_come(nlp: Any) -> None:
     article = make_article(
         "x.txt", "---\npublished: 2024-07-29\n---\nThe museum will cost $5 million, the mayor said on Friday."

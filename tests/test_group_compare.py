@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from alliance_check.compare import compare_group, compare_pair
+from alliance_check.compare import compare_group, compare_groups, compare_pair
 from alliance_check.group import _same_source_clash, group_claims
 from alliance_check.models import LATER, TOTAL, ClaimGroup
 from alliance_check.settings import Settings
@@ -176,6 +176,49 @@ def test_a_near_bound_on_a_time_stays_near_it(text: str, other: str, expected: s
     ca = make_claim("x", value, kind="time", qualifier=qualifier, head="burst", text=text)
     cb = make_claim("y", other, kind="time", head="burst")
     assert verdict(ca, cb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "other", "expected"),
+    [
+        pytest.param(
+            "since last week", "2024-03-18", "lower_bound", "2024-03-20", "agreement", id="since a week"
+        ),
+        pytest.param("by March 2027", "2027-03", "upper_bound", "2027-03-15", "agreement", id="by a month"),
+        pytest.param(
+            "after March 2027", "2027-03", "lower_bound", "2027-03-15", "soft_conflict", id="after excludes"
+        ),
+        pytest.param(
+            "since last week", "2024-03-18", "lower_bound", "2024-03-12", "conflict", id="before it"
+        ),
+    ],
+)
+def test_an_inclusive_bound_takes_in_its_period(
+    text: str, value: str, qualifier: str, other: str, expected: str
+) -> None:
+    """'since last week' and 'on Wednesday' of that week agree; 'after March' and March 15 do not."""
+    precision = "week" if "week" in text else "month"
+    value_max = "2024-03-24" if precision == "week" else None
+    ca = make_claim(
+        "x", value, kind="date", qualifier=qualifier, precision=precision, value_max=value_max, text=text,
+        head="stick",
+    )  # fmt: skip
+    cb = make_claim("y", other, kind="date", head="stick")
+    assert verdict(ca, cb) == expected
+
+
+def test_two_times_of_one_named_event_are_set_against_each_other() -> None:
+    """'the blast tore through the hall at 10:40' / 'heard the explosion shortly before 11:15': one
+    event of the story, named in other words, timed twice."""
+    story = ("plant", "hall", "fertiliser")
+    a = make_claim(
+        "x", "2026-03-11T10:40", kind="time", head="blast", context=story, topics=("Orin Chemicals",)
+    )
+    b = make_claim(
+        "y", "2026-03-11T11:15", kind="time", head="explosion", context=story, topics=("Orin Chemicals",)
+    )
+    findings = compare_groups(group_claims([a, b], S), S)
+    assert [f.verdict for f in findings] == ["conflict"]
 
 
 def test_times_of_different_days_are_not_compared() -> None:
