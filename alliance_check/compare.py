@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -114,12 +115,29 @@ def _revision(a: Claim, b: Claim) -> str:
     """Why one figure replaces the other: told later, in a sentence that says it revises an earlier
     one ('now expected to cost 180 million euros, up from an earlier estimate'); '' when it does not."""
     for new, old in ((a, b), (b, a)):
-        if new.frame is None or not new.frame.revised or not (new.as_of and old.as_of):
+        if new.frame is None or not new.frame.revised:
+            continue
+        if _names_figure(new.sentence, old):
+            # 'spilled around 500,000 litres, up from an earlier estimate of 350,000 litres'
+            return f"'{new.text}' revises the earlier figure its sentence names ('{old.text}')"
+        if not (new.as_of and old.as_of):
             continue
         i_new, i_old = interval(new.as_of), interval(old.as_of)
         if i_new is not None and i_old is not None and i_new[0] > i_old[1]:
             return f"'{new.text}' ({new.as_of}) revises an earlier figure ({old.as_of})"
     return ""
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _names_figure(sentence: str, claim: Claim) -> bool:
+    """Whether ``sentence`` writes the figure of ``claim`` the way the claim does ('350,000')."""
+    digits = _FIGURE.search(claim.text)
+    return (
+        digits is not None
+        and re.search(rf"(?<![\d.,]){re.escape(digits.group(0))}(?![\d]|[.,]\d)", sentence) is not None
+    )
 
 
 def _changed_over_time(a: Claim, b: Claim, settings: Settings, running: bool = False) -> bool:

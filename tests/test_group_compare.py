@@ -221,6 +221,31 @@ def test_two_times_of_one_named_event_are_set_against_each_other() -> None:
     assert [f.verdict for f in findings] == ["conflict"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The leak released around 500,000 litres, up from an earlier estimate of 350,000 litres.",
+            "changed_over_time",
+            id="names the figure it revises",
+        ),
+        pytest.param(
+            "The leak released around 500,000 litres, up from an earlier estimate of 420,000 litres.",
+            "conflict",
+            id="names another figure",
+        ),
+    ],
+)
+def test_a_revision_that_names_the_earlier_figure(sentence: str, expected: str) -> None:
+    """Told about the same day, a figure whose sentence revises the other's figure by name has
+    changed, not conflicts."""
+    litres = {"kind": "quantity", "unit": "l", "qualifier": "approx", "head": "leak", "as_of": "2026-02-09"}
+    old = make_claim("x", 350000.0, text="about 350,000 litres", **litres)  # type: ignore[arg-type]
+    new = make_claim("y", 500000.0, text="around 500,000 litres", **litres)  # type: ignore[arg-type]
+    new = replace(new, sentence=sentence, frame=replace(new.frame, revised=True))  # type: ignore[arg-type]
+    assert verdict(old, new) == expected
+
+
 def test_times_of_different_days_are_not_compared() -> None:
     ca = make_claim("x", "2024-03-26T01:28", kind="time", head="strike")
     cb = make_claim("y", "2024-03-27T01:29", kind="time", head="strike")
