@@ -517,6 +517,7 @@ def build_frame(
         verb = _reported(verb)
         event = event or (_event_noun(verb) if when else "")
     head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)
+    event = event or (_entry_event(idx, start, end) if when else "")
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
     # where the counted thing is ('troops in Japan', 'Japan is home to'): the noun's own phrases
@@ -554,8 +555,31 @@ def _event_noun(verb: Any) -> str:
     if verb.lemma_.lower() not in lex.occurrence_verbs:
         return ""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in events:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if child.lemma_.lower() in events:
             return str(child.lemma_.lower())
+        for prep in child.children:  # 'sounds of the collision are heard', 'reports of a blast'
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in events:
+                        return str(obj.lemma_.lower())
+    return ""
+
+
+_ENTRY = re.compile(r"\s*[-–—:]\s")
+
+
+def _entry_event(idx: SentenceIndex, start: int, end: int) -> str:
+    """In a timeline entry ('1:29 a.m. – The ship slows; sounds of the collision are heard'), the
+    time is the time of the whole entry: the event any of its verbs of occurrence names."""
+    text = idx.text
+    if text[idx.sent.start_char : start].strip(" *_#>-–•\t").strip() or not _ENTRY.match(text, end):
+        return ""
+    for verb in idx.main_verbs():
+        event = _event_noun(verb)
+        if event:
+            return event
     return ""
 
 

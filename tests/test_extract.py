@@ -344,6 +344,12 @@ def test_the_event_a_date_belongs_to(nlp: Any, text: str, value: str, head: str)
         pytest.param(
             "The fire reached the highway at 6:10 p.m.", "reach", id="a verb of progress keeps its own"
         ),
+        pytest.param(
+            "4:02 a.m. – The ferry slows; sounds of the collision are heard.",
+            "collision",
+            id="a timeline entry",
+        ),
+        pytest.param("Sounds of a blast were heard at 9:50 p.m.", "blast", id="sounds of"),
     ],
 )
 def test_the_time_of_an_event_its_clause_names(nlp: Any, text: str, head: str) -> None:
