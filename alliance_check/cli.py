@@ -421,7 +421,7 @@ def _explain_evidence(
 @click.pass_context
 def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **params: Any) -> None:
     """Print every claim found in the given articles as a record."""
-    from alliance_check.check import extract, read_articles
+    from alliance_check.check import corpus_claims, extract, read_articles
     from alliance_check.nlp import ModelError
     from alliance_check.report import ReportOptions
     from alliance_check.report.json import render_claims
@@ -444,7 +444,7 @@ def extract_command(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **p
     finally:
         if progress:
             progress.close()
-    claims = [c for batch in per_article for c in batch]
+    claims = corpus_claims(articles, per_article)  # as check reads them: bare dollars settled
     if fmt == "table":
         from alliance_check.report.terminal import render_claims_table
 
