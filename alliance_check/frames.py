@@ -509,15 +509,11 @@ def build_frame(
     noun, verb = _climb(span.root, inside)
     if verb is None and noun is None:
         verb = _main_verb(idx, inside)  # '1:07 a.m. - The ship enters the channel.'
-    # the time of an event named by its clause's subject or object ('the blast tore through the
-    # hall at 10:40', 'residents heard the explosion shortly before 11:15', 'the fire was first
-    # reported at 2:15'): that event, read before a verb of saying hands over to who said it
-    event = _event_noun(verb) if when and verb is not None and noun is None else ""
+    climbed = verb
     if verb is not None and noun is None:
         verb = _reported(verb)
-        event = event or (_event_noun(verb) if when else "")
     head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)
-    event = event or (_entry_event(idx, start, end) if when else "")
+    event = _time_event(idx, start, end, (climbed, verb) if noun is None else ()) if when else ""
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
     # where the counted thing is ('troops in Japan', 'Japan is home to'): the noun's own phrases
@@ -565,6 +561,18 @@ def _event_noun(verb: Any) -> str:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in events:
                         return str(obj.lemma_.lower())
     return ""
+
+
+def _time_event(idx: SentenceIndex, start: int, end: int, verbs: tuple[Any | None, ...]) -> str:
+    """The event whose time a date or time at [start, end) is: the subject or object of ``verbs``,
+    the verb it hangs on ('the blast tore through the hall at 10:40', 'the fire was first reported at 2:15'),
+    or of the clause a verb of saying hands over to ('residents said they heard the explosion
+    shortly before 11:15'), or of any verb of its timeline entry; '' when none names one."""
+    for candidate in dict.fromkeys(v for v in verbs if v is not None):
+        event = _event_noun(candidate)
+        if event:
+            return event
+    return _entry_event(idx, start, end)
 
 
 _ENTRY = re.compile(r"\s*[-–—:]\s")

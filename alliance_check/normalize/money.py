@@ -101,12 +101,11 @@ def article_currency(text: str, declared: str | None = None) -> str | None:
     if declared:
         code = parse_currency(declared) or declared.strip().upper()
         return None if code == BASE_DOLLAR else code
-    markers = _dollar_markers()
     local: Counter[str] = Counter()
     first: dict[str, int] = {}
     us_marked = False
     for m in _marker_regex().finditer(text):
-        found = markers.get(m.group(0)) or parse_currency(" ".join(m.group(0).split()))
+        found = _marked(m.group(0))
         if found == BASE_DOLLAR:
             us_marked = True
         elif found:
@@ -131,6 +130,9 @@ def names_no_dollar(text: str, declared: str | None = None) -> bool:
 def dollar_marker(text: str) -> str | None:
     """The dollar a claim's text names ('A$368 billion' -> 'AUD', 'US$235 billion' -> 'USD'), or None."""
     m = _marker_regex().search(text)
-    if m is None:
-        return None
-    return _dollar_markers().get(m.group(0)) or parse_currency(" ".join(m.group(0).split()))
+    return _marked(m.group(0)) if m else None
+
+
+def _marked(marker: str) -> str | None:
+    """The code of a dollar marker that _marker_regex found ('A$', '$US', 'Australian dollars')."""
+    return _dollar_markers().get(marker) or parse_currency(" ".join(marker.split()))
