@@ -327,6 +327,30 @@ def _modifiers(noun: Any, inside: set[int]) -> list[str]:
     return out
 
 
+PLACE_ENTS = ("GPE", "LOC", "NORP")
+
+
+def _kinds(noun: Any, inside: set[int]) -> list[str]:
+    """The names that say which kind of thing a counted noun is: 'Virginia-class submarines',
+    'Boeing jets', 'Tesla shares' ('virginia', 'boeing', 'tesla'). A proper noun right before the
+    noun that is a place or a people ('US troops') says whose or where, not which kind; inside
+    another modifier ('Virginia class') it names the kind whatever it is."""
+    out: list[str] = []
+    if noun.pos_ != "NOUN":
+        return out  # 'Secretary Lloyd Austin': a name's own parts are not a kind
+
+    def walk(tok: Any, nested: bool) -> None:
+        for c in tok.lefts:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i in inside:
+                continue
+            if c.pos_ == "PROPN" and c.is_alpha and (nested or c.ent_type_ not in PLACE_ENTS):
+                out.append(c.lower_)
+            walk(c, True)
+
+    walk(noun, False)
+    return list(dict.fromkeys(out))
+
+
 def _main_verb(idx: SentenceIndex, inside: set[int]) -> Any | None:
     """The verb of a sentence whose value stands apart from it (a timeline entry, a heading)."""
     verbs = (t for t in idx.main_verbs() if t.i not in inside)
@@ -475,7 +499,7 @@ def _terms_of(
     if noun is not None:
         head = noun.lemma_.lower()
         modifiers = _modifiers(noun, inside)
-        terms += [*modifiers, head]
+        terms += [*_kinds(noun, inside), *modifiers, head]  # the kind's name says which property
         # 'the cost of the programme': what the measured noun belongs to
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -534,6 +558,7 @@ def build_frame(
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
+        kinds=tuple(_kinds(noun, inside)) if noun is not None else (),
         owners=tuple(owners),
         places=tuple(places),
         names=idx.all_names(),

@@ -305,6 +305,9 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
         return f"places differ: {', '.join(fa.places)} / {', '.join(fb.places)}"
     if kind not in ("date", "time") and fa.years and fb.years and not set(fa.years) & set(fb.years):
         return f"years differ: {', '.join(fa.years)} / {', '.join(fb.years)}"  # 'in 2023' / 'FY2025'
+    if fa.kinds and fb.kinds and _disjoint(fa.kinds, fb.kinds, cutoff):
+        # 'three Virginia-class submarines' / 'eight SSN-AUKUS boats', 'Boeing jets' / 'Airbus jets'
+        return f"kinds differ: {', '.join(fa.kinds)} / {', '.join(fb.kinds)}"
     if fa.order > 0 and fb.order > 0 and fa.order != fb.order:
         # 'the first payment' / 'a second instalment'
         return f"one is number {fa.order} of several, the other number {fb.order}"

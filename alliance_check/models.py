@@ -180,6 +180,7 @@ class Frame:
     verb: str = ""  # the verb that governs the value ('killed', 'rescued'), unless it only reports
     terms: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # names of the kind of thing counted ('Virginia-class', 'Boeing'), lower-case
     owners: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     names: tuple[str, ...] = ()

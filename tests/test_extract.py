@@ -203,6 +203,22 @@ def _frame_of_figure(nlp: Any, text: str, kinds: tuple[str, ...] = ("money", "co
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param("The navy will buy three Virginia-class submarines.", ("virginia",), id="a class"),
+        pytest.param("The airline ordered 40 Boeing jets last year.", ("boeing",), id="a maker"),
+        pytest.param("The fund sold 2,000 Tesla shares on Monday.", ("tesla",), id="a company"),
+        pytest.param("Some 54,000 US troops are stationed in Japan.", (), id="a country says whose"),
+        pytest.param("The ferry carried 300 passengers.", (), id="no name"),
+    ],
+)
+def test_the_names_that_say_which_kind_of_thing_is_counted(
+    nlp: Any, text: str, kinds: tuple[str, ...]
+) -> None:
+    assert _frame_of_figure(nlp, text).kinds == kinds
+
+
+@pytest.mark.parametrize(
     ("text", "order"),
     [
         pytest.param("The council approved a third grant of $2 million.", 3, id="on the noun"),

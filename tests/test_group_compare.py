@@ -321,6 +321,26 @@ def test_owners_that_clash_never_group() -> None:
     assert [sorted(c.source for c in g.claims) for g in groups] == [["a", "b"]]
 
 
+@pytest.mark.parametrize(
+    ("kinds_a", "kinds_b", "together"),
+    [
+        pytest.param(("virginia",), ("astute",), False, id="two classes of submarine"),
+        pytest.param(("boeing",), ("airbus",), False, id="two makers of jet"),
+        pytest.param(("virginia",), ("virginia",), True, id="one class"),
+        pytest.param(("virginia",), (), True, id="one side names no kind"),
+    ],
+)
+def test_counts_of_two_named_kinds_never_group(
+    kinds_a: tuple[str, ...], kinds_b: tuple[str, ...], together: bool
+) -> None:
+    fleet = ("navy", "order", "fleet")
+    claims = [
+        make_claim("a", 3.0, head="submarine", terms=("submarine", "order"), context=fleet, kinds=kinds_a),
+        make_claim("b", 4.0, head="submarine", terms=("submarine", "order"), context=fleet, kinds=kinds_b),
+    ]
+    assert bool(group_claims(claims, S)) is together
+
+
 def test_the_first_and_the_second_payment_never_group() -> None:
     grant = ("grant", "council", "payment")
     first = make_claim("a", 2.0e6, kind="money", unit="USD", head="payment", context=grant, precision=1e5)
