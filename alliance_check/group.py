@@ -484,6 +484,10 @@ def _conflict_score(
     score, _ = _weigh(x, why, a.kind, settings.conflicts)
     if not any(x[f] for f in ("head", "terms", "event", "names", "known", "where")):
         return settings.conflicts.prior  # close values and a shared mood are not one fact
+    if a.kind == "money" and not any(x[f] for f in ("head", "terms", "names", "known", "where")):
+        # a story's sums sit among the same words ('cost', 'bridge'): the word for what each sum
+        # is, or a name, must be shared, not only a word of their clauses
+        return settings.conflicts.prior
     if a.kind == "duration" and not x["head"]:
         return settings.conflicts.prior  # a span of what: the same head or nothing
     if a.kind in ("date", "time", "place"):

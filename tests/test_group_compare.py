@@ -625,6 +625,48 @@ def test_close_values_alone_are_never_set_against_each_other() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "set_against"),
+    [
+        pytest.param(
+            dict(head="pay", terms=("pay", "insurer"), context=("insurer", "pay", "cost", "stadium")),
+            dict(head="cost", terms=("cost", "roof"), context=("cost", "roof", "stadium")),
+            False,
+            id="a payout beside the word cost, and a cost",
+        ),
+        pytest.param(
+            dict(head="value", terms=("value", "ferry")),
+            dict(head="cost", terms=("cost", "terminal")),
+            False,
+            id="what a ferry is worth and what a terminal cost",
+        ),
+        pytest.param(
+            dict(head="cost", terms=("cost", "terminal")),
+            dict(head="price tag", terms=("price tag",)),
+            True,
+            id="a cost and a price tag",
+        ),
+        pytest.param(
+            dict(head="pay", names=("harbour board",), context=("pay", "cost")),
+            dict(head="grant", names=("harbour board",), context=("grant", "cost")),
+            True,
+            id="two words for one sum of one named body",
+        ),
+    ],
+)
+def test_two_sums_need_the_same_word_or_name(
+    a: dict[str, object], b: dict[str, object], set_against: bool
+) -> None:
+    """A story's sums sit among the same words ('cost', 'the stadium'): two are set against each
+    other when the word for what each is, or a name, is shared, not a word of their clauses alone."""
+    from alliance_check.group import Stats, _conflict_score
+
+    base = dict(kind="money", unit="USD", precision=1e6)
+    x = make_claim("a", 60e6, **{**base, **a})  # type: ignore[arg-type]
+    y = make_claim("b", 90e6, **{**base, **b})  # type: ignore[arg-type]
+    assert (_conflict_score(x, y, Stats([x, y]), S) > S.conflicts.prior) == set_against
+
+
+@pytest.mark.parametrize(
     ("revised", "as_of", "expected"),
     [
         pytest.param(True, "2025-09-18", "changed_over_time", id="a later figure that says it revises"),
