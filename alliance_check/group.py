@@ -130,10 +130,13 @@ def _value_ratio(a: Claim, b: Claim) -> float | None:
     if isinstance(a.value, float) and isinstance(b.value, float):
         if a.kind == "money" and a.unit != b.unit:
             return None
-        x, y = abs(to_base(a.value, a.unit)), abs(to_base(b.value, b.unit))
+        (lo_a, hi_a), (lo_b, hi_b) = _span(a), _span(b)
+        if lo_a <= hi_b and lo_b <= hi_a:
+            return 1.0  # one lies in the other's range ('A$368 billion' / 'A$268-368 billion')
+        x, y = (hi_a, lo_b) if hi_a < lo_b else (hi_b, lo_a)  # the nearest ends
         if x == 0 or y == 0:
-            return None if x != y else 1.0
-        return max(x, y) / min(x, y)
+            return None
+        return y / x
     if a.kind == "time":
         ma, mb = _clock(str(a.value)), _clock(str(b.value))
         if ma is None or mb is None:
@@ -150,6 +153,15 @@ def _value_ratio(a: Claim, b: Claim) -> float | None:
     if a.kind == "place":
         return 1.0 if a.value == b.value else None
     return None
+
+
+def _span(c: Claim) -> tuple[float, float]:
+    """The magnitudes a number claim spans in base units: a range its two ends, a value itself."""
+    assert isinstance(c.value, float)
+    lo = abs(to_base(c.value, c.unit))
+    top = c.value_max if isinstance(c.value_max, float) else c.value
+    hi = abs(to_base(top, c.unit))
+    return min(lo, hi), max(lo, hi)
 
 
 SIGNALS = (
@@ -197,7 +209,13 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
         # of a telling figure ('$43.67 million') say more than equal small counts
         closeness = max(0.0, 1 - math.log(ratio) / math.log(4))
         x["value_close"] = closeness * _specificity(a)
-        why["value_close"] = "the values are equal" if ratio == 1 else f"the values are within {ratio:.2g}x"
+        why["value_close"] = (
+            f"the values are within {ratio:.2g}x"
+            if ratio > 1
+            else "the values are equal"
+            if a.value == b.value and a.value_max == b.value_max
+            else "one value lies in the other's range"
+        )
     if ratio is not None and ratio > 3:
         x["value_far"], why["value_far"] = 1.0, f"the values are {ratio:.0f} times apart"
     if a.kind == "place" and fa.role and fa.role == fb.role:

@@ -613,6 +613,30 @@ def test_times_of_one_event_are_set_against_each_other(
     assert (score > S.conflicts.prior) == set_against
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "ratio"),
+    [
+        pytest.param((368e9, None), (268e9, 368e9), 1.0, id="the top of a range"),
+        pytest.param((300.0, None), (250.0, 400.0), 1.0, id="inside a range"),
+        pytest.param((500.0, None), (250.0, 400.0), 1.25, id="above a range: from its top"),
+        pytest.param((100.0, None), (250.0, 400.0), 2.5, id="below a range: from its bottom"),
+        pytest.param((10.0, 20.0), (30.0, 40.0), 1.5, id="two ranges apart"),
+        pytest.param((40.0, None), (20.0, None), 2.0, id="two values"),
+    ],
+)
+def test_how_far_apart_a_value_and_a_range_are(
+    a: tuple[float, float | None], b: tuple[float, float | None], ratio: float
+) -> None:
+    """A figure told as a range is as close to another as its nearest end ('A$368 billion' is in
+    'A$268-368 billion')."""
+    from alliance_check.group import _value_ratio
+
+    x = make_claim("a", a[0], value_max=a[1], qualifier="range" if a[1] else "exact")
+    y = make_claim("b", b[0], value_max=b[1], qualifier="range" if b[1] else "exact")
+    assert _value_ratio(x, y) == pytest.approx(ratio)
+    assert _value_ratio(y, x) == pytest.approx(ratio)
+
+
 def test_close_values_alone_are_never_set_against_each_other() -> None:
     """'$8 billion' for a port and '$12 billion' for a shipyard share a currency and a scale, not a fact."""
     from alliance_check.group import Stats, _conflict_score
