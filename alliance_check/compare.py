@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from alliance_check.models import RULES, SEVERITY_RANK, Claim, ClaimGroup, Finding
 from alliance_check.normalize.dates import interval
+from alliance_check.normalize.money import usd_bounds
 from alliance_check.normalize.places import contains, is_known
 from alliance_check.normalize.times import minute_step
 from alliance_check.normalize.units import convertible, to_base
@@ -83,7 +84,11 @@ def _fmt(x: float) -> str:
 
 def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False) -> PairVerdict | None:
     """Two numeric claims: equal at the coarser precision, overlapping once widened, or not."""
-    if not (isinstance(a.value, float) and isinstance(b.value, float)) or not convertible(a.unit, b.unit):
+    if not (isinstance(a.value, float) and isinstance(b.value, float)):
+        return None
+    if a.kind == "money" and a.unit != b.unit:
+        return _across_currencies(a, b, settings)
+    if not convertible(a.unit, b.unit):
         return None
     step = max(to_base(float(a.precision), a.unit), to_base(float(b.precision), b.unit))
     va, vb = to_base(a.value, a.unit), to_base(b.value, b.unit)
@@ -109,6 +114,31 @@ def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False
     if min(hi_a, hi_b) - max(lo_a, lo_b) > 0:
         return PairVerdict("soft_conflict", f"compatible only because {_why_soft(a, b, settings)}")
     return PairVerdict("conflict", "the values do not overlap even allowing for rounding and hedges")
+
+
+def _across_currencies(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None:
+    """Sums in two currencies: a conflict when they differ at every exchange rate of the years
+    data/currencies.json covers ('about EUR 342 billion' / 'up to A$368 billion'); else they
+    cannot be told apart, and are not compared."""
+    ua = usd_bounds(*_interval(a, settings), a.unit, a.as_of)
+    ub = usd_bounds(*_interval(b, settings), b.unit, b.as_of)
+    if ua is None or ub is None or (ua[0] <= ub[1] and ub[0] <= ua[1]):
+        return None
+    first, last = lexicon().rates_period
+    low, high = sorted(((a, ua), (b, ub)), key=lambda x: x[1][0])
+    return PairVerdict(
+        "conflict",
+        f"at any exchange rate from {first} to {last}, '{low[0].text}' is worth at most "
+        f"US${_short(low[1][1])} and '{high[0].text}' at least US${_short(high[1][0])}",
+    )
+
+
+def _short(amount: float) -> str:
+    """'342.0bn', '1.2m', '950': an amount in US dollars, briefly."""
+    for size, mark in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(amount) >= size:
+            return f"{amount / size:,.1f}{mark}"
+    return f"{amount:,.0f}"
 
 
 def _revision(a: Claim, b: Claim) -> str:

@@ -104,6 +104,8 @@ class Lexicon:
     currency_codes: frozenset[str]
     bare_currency: frozenset[str]  # '$', 'dollars': say money, not which dollar
     money_context: frozenset[str]
+    usd_rates: dict[str, tuple[float, float]]  # ISO code -> lowest and highest worth in US dollars
+    rates_period: tuple[int, int]  # the years usd_rates covers
     places: dict[str, PlaceInfo]  # canonical -> info
     place_names: dict[str, str]  # alias (lower) -> canonical
     currency_of: dict[str, str]  # country -> ISO 4217 code of its currency
@@ -237,6 +239,12 @@ def lexicon() -> Lexicon:
         currency_codes=frozenset(c for c in currencies if not c.startswith("_")),
         bare_currency=frozenset(currencies["_bare"]),
         money_context=frozenset(currencies["_money_context"]),
+        usd_rates={
+            code: (float(pair[0]), float(pair[1]))
+            for code, pair in currencies["_usd_rates"].items()
+            if not code.startswith("_") and code != "period"
+        },
+        rates_period=(int(currencies["_usd_rates"]["period"][0]), int(currencies["_usd_rates"]["period"][1])),
         places=places,
         place_names=place_names,
         currency_of=currency_of,

@@ -637,6 +637,47 @@ def test_how_far_apart_a_value_and_a_range_are(
     assert _value_ratio(y, x) == pytest.approx(ratio)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            (342e9, "EUR", "approx"),
+            (368e9, "AUD", "upper_bound"),
+            "conflict",
+            id="euros worth more than the most the dollars could be",
+        ),
+        pytest.param((368e9, "AUD", "exact"), (245e9, "USD", "exact"), None, id="a conversion at some rate"),
+        pytest.param(
+            (90e6, "GBP", "exact"), (100e6, "EUR", "exact"), None, id="pounds and euros that may agree"
+        ),
+        pytest.param((5e6, "ARS", "exact"), (90e6, "USD", "exact"), None, id="a currency with no rate"),
+        pytest.param(
+            (10e6, "JPY", "exact"), (5e6, "USD", "exact"), "conflict", id="yen and dollars far apart"
+        ),
+    ],
+)
+def test_sums_in_two_currencies(
+    a: tuple[float, str, str], b: tuple[float, str, str], expected: str | None
+) -> None:
+    """Sums in two currencies conflict only when they differ at every exchange rate of the years
+    data/currencies.json covers; else they cannot be told apart and are not compared."""
+    x = make_claim("a", a[0], kind="money", unit=a[1], qualifier=a[2], precision=1e6, as_of="2023-03-14")
+    y = make_claim("b", b[0], kind="money", unit=b[1], qualifier=b[2], precision=1e6, as_of="2024-05-01")
+    result = compare_pair(x, y, S)
+    assert (result.verdict if result else None) == expected
+
+
+def test_sums_in_two_currencies_are_as_close_as_the_rates_allow() -> None:
+    from alliance_check.group import _value_ratio
+
+    euros = make_claim("a", 342e9, kind="money", unit="EUR")
+    dollars = make_claim("b", 368e9, kind="money", unit="AUD")
+    # at a rate between each currency's lowest and highest: as far apart as the middles
+    middle = (342e9 * (0.95 * 1.25) ** 0.5) / (368e9 * (0.57 * 0.82) ** 0.5)
+    assert _value_ratio(euros, dollars) == pytest.approx(middle)
+    assert _value_ratio(euros, make_claim("c", 5e6, kind="money", unit="ARS")) is None
+
+
 def test_close_values_alone_are_never_set_against_each_other() -> None:
     """'$8 billion' for a port and '$12 billion' for a shipyard share a currency and a scale, not a fact."""
     from alliance_check.group import Stats, _conflict_score

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_check.normalize.money import article_currency
+from alliance_check.normalize.money import article_currency, usd_bounds
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,19 @@ def test_article_currency(text: str, declared: str | None, expected: str | None)
 )
 def test_bare_dollar_stays_the_us_dollar(text: str) -> None:
     assert article_currency(text) is None
+
+
+@pytest.mark.parametrize(
+    ("amount", "code", "as_of", "expected"),
+    [
+        pytest.param(100.0, "USD", None, (100.0, 100.0), id="a dollar is a dollar"),
+        pytest.param(100.0, "EUR", "2023-03-14", (95.0, 125.0), id="a euro over the years"),
+        pytest.param(100.0, "EUR", "1998-06-01", None, id="a year outside the rates"),
+        pytest.param(100.0, "ARS", "2023-03-14", None, id="a currency with no rate"),
+    ],
+)
+def test_what_an_amount_was_worth_in_us_dollars(
+    amount: float, code: str, as_of: str | None, expected: tuple[float, float] | None
+) -> None:
+    bounds = usd_bounds(amount, amount, code, as_of)
+    assert bounds == (pytest.approx(expected) if expected else None)

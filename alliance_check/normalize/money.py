@@ -136,3 +136,22 @@ def dollar_marker(text: str) -> str | None:
 def _marked(marker: str) -> str | None:
     """The code of a dollar marker that _marker_regex found ('A$', '$US', 'Australian dollars')."""
     return _dollar_markers().get(marker) or parse_currency(" ".join(marker.split()))
+
+
+def usd_bounds(lo: float, hi: float, code: str | None, as_of: str | None) -> tuple[float, float] | None:
+    """The least and the most that amounts from ``lo`` to ``hi`` in ``code``, told as of ``as_of``
+    (an ISO date, or None), were worth in US dollars at any rate of the period data/currencies.json
+    covers; None for a currency it has no rate for, or an amount of a year outside the period.
+
+    >>> usd_bounds(100.0, 100.0, "EUR", "2023-03-14")
+    (95.0, 125.0)
+    """
+    lex = lexicon()
+    rate = lex.usd_rates.get(code or "")
+    first, last = lex.rates_period
+    year = int(as_of[:4]) if as_of and as_of[:4].isdigit() else None
+    if rate is None or (year is not None and not first <= year <= last):
+        return None
+    low = lo * (rate[0] if lo >= 0 else rate[1])
+    high = hi * (rate[1] if hi >= 0 else rate[0])
+    return low, high
