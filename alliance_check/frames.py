@@ -555,6 +555,7 @@ def build_frame(
         verb=_verb_word(verb),
         order=TOTAL if _is_total(idx, start, end) else _order(noun, verb, inside, idx.doc),
         planned=_planned(verb),
+        flow=_flow(verb) if noun is not None else "",
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
@@ -737,6 +738,16 @@ def _planned(verb: Any | None) -> bool:
             return False
         t = t.head
     return False
+
+
+def _flow(verb: Any | None) -> str:
+    """Whether the verb of a counted noun says what there is ('flies 25 jets': 'stock') or what is
+    added or taken away ('will retire 12 jets': 'change'); '' when it says neither."""
+    if verb is None:
+        return ""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    return "stock" if lemma in lex.stock_verbs else "change" if lemma in lex.change_verbs else ""
 
 
 def _verb_word(verb: Any | None) -> str:

@@ -342,6 +342,9 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
     if fa.kinds and fb.kinds and _disjoint(fa.kinds, fb.kinds, cutoff):
         # 'three Virginia-class submarines' / 'eight SSN-AUKUS boats', 'Boeing jets' / 'Airbus jets'
         return f"kinds differ: {', '.join(fa.kinds)} / {', '.join(fb.kinds)}"
+    if kind not in ("date", "time", "place") and {fa.flow, fb.flow} == {"stock", "change"}:
+        # 'the airline flies 25 jets' / 'it will retire 12 jets', 'employs 1,500' / 'hired 200'
+        return "one counts what there is, the other what is added or taken away"
     if fa.order > 0 and fb.order > 0 and fa.order != fb.order:
         # 'the first payment' / 'a second instalment'
         return f"one is number {fa.order} of several, the other number {fb.order}"

@@ -121,6 +121,8 @@ class Lexicon:
     locative_prepositions: frozenset[str]
     revision: re.Pattern[str]  # 'up from an earlier estimate', 'revised': a figure that replaces one
     state: re.Pattern[str]  # '1,100 households still had no water': a figure of a state at that moment
+    stock_verbs: frozenset[str]  # 'flies 25 jets', 'employs 1,500': a figure counts what there is
+    change_verbs: frozenset[str]  # 'will retire 12 jets', 'hired 200': what is added or taken away
     total_before: re.Pattern[str]  # 'bringing aid to', 'a total of': the figure after is a sum of several
     total_after: re.Pattern[str]  # 'in two instalments', 'so far': the figure before is a sum
     motion_words: frozenset[str]  # 'sail', 'voyage': a place 'from' or 'to' them is one of an event
@@ -260,6 +262,8 @@ def lexicon() -> Lexicon:
         locative_prepositions=frozenset(synonyms["locative_prepositions"]),
         revision=_phrases(synonyms["revision_words"]),
         state=_phrases(synonyms["state_words"]),
+        stock_verbs=frozenset(synonyms["stock_verbs"]),
+        change_verbs=frozenset(synonyms["change_verbs"]),
         total_before=_phrases(synonyms["total_words_before"]),
         total_after=_phrases(synonyms["total_words_after"]),
         motion_words=frozenset(synonyms["motion_words"]),

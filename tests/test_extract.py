@@ -219,6 +219,20 @@ def test_the_names_that_say_which_kind_of_thing_is_counted(
 
 
 @pytest.mark.parametrize(
+    ("text", "flow"),
+    [
+        pytest.param("The airline flies 25 jets on its short routes.", "stock", id="what there is"),
+        pytest.param("The hospital employs 1,500 nurses.", "stock", id="staff"),
+        pytest.param("The airline will retire 12 jets by 2030.", "change", id="taken away"),
+        pytest.param("The mill hired 200 workers last spring.", "change", id="added"),
+        pytest.param("Six workers were killed in the blast.", "", id="neither"),
+    ],
+)
+def test_a_count_of_what_there_is_or_of_what_changes(nlp: Any, text: str, flow: str) -> None:
+    assert _frame_of_figure(nlp, text).flow == flow
+
+
+@pytest.mark.parametrize(
     ("text", "order"),
     [
         pytest.param("The council approved a third grant of $2 million.", 3, id="on the noun"),

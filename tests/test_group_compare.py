@@ -341,6 +341,23 @@ def test_counts_of_two_named_kinds_never_group(
     assert bool(group_claims(claims, S)) is together
 
 
+@pytest.mark.parametrize(
+    ("flow_a", "flow_b", "together"),
+    [
+        pytest.param("stock", "change", False, id="flies 25 jets / will retire 12 jets"),
+        pytest.param("change", "change", True, id="ordered 40 / bought 45"),
+        pytest.param("stock", "", True, id="flies 25 / a fleet of 27"),
+    ],
+)
+def test_what_there_is_and_what_changes_never_group(flow_a: str, flow_b: str, together: bool) -> None:
+    fleet = ("airline", "jet", "fleet")
+    a = make_claim("a", 25.0, head="jet", terms=("jet", "airline"), context=fleet)
+    b = make_claim("b", 27.0, head="jet", terms=("jet", "airline"), context=fleet)
+    a = replace(a, frame=replace(a.frame, flow=flow_a))  # type: ignore[arg-type]
+    b = replace(b, frame=replace(b.frame, flow=flow_b))  # type: ignore[arg-type]
+    assert bool(group_claims([a, b], S)) is together
+
+
 def test_the_first_and_the_second_payment_never_group() -> None:
     grant = ("grant", "council", "payment")
     first = make_claim("a", 2.0e6, kind="money", unit="USD", head="payment", context=grant, precision=1e5)
