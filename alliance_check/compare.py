@@ -87,7 +87,7 @@ def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False
     if not (isinstance(a.value, float) and isinstance(b.value, float)):
         return None
     if a.kind == "money" and a.unit != b.unit:
-        return _across_currencies(a, b, settings)
+        return _over_time(a, b, settings, running) or _across_currencies(a, b, settings)
     if not convertible(a.unit, b.unit):
         return None
     step = max(to_base(float(a.precision), a.unit), to_base(float(b.precision), b.unit))
@@ -104,16 +104,22 @@ def compare_values(a: Claim, b: Claim, settings: Settings, running: bool = False
     equal = to_base(a.value, a.unit) == to_base(b.value, b.unit)
     if equal and {a.qualifier, b.qualifier} <= {"exact", "approx", "upper_bound", "lower_bound"}:
         return PairVerdict("agreement", "the same figure, one stated as a bound ('up to $368 billion')")
-    if _changed_over_time(a, b, settings, running):
-        return PairVerdict("changed_over_time", f"the figures refer to {a.as_of} and {b.as_of}")
-    revision = _revision(a, b)
-    if revision:
-        return PairVerdict("changed_over_time", revision)
+    changed = _over_time(a, b, settings, running)
+    if changed:
+        return changed
     lo_a, hi_a = _interval(a, settings)
     lo_b, hi_b = _interval(b, settings)
     if min(hi_a, hi_b) - max(lo_a, lo_b) > 0:
         return PairVerdict("soft_conflict", f"compatible only because {_why_soft(a, b, settings)}")
     return PairVerdict("conflict", "the values do not overlap even allowing for rounding and hedges")
+
+
+def _over_time(a: Claim, b: Claim, settings: Settings, running: bool) -> PairVerdict | None:
+    """'Changed over time' when the two figures refer to dates far apart or one revises the other."""
+    if _changed_over_time(a, b, settings, running):
+        return PairVerdict("changed_over_time", f"the figures refer to {a.as_of} and {b.as_of}")
+    revision = _revision(a, b)
+    return PairVerdict("changed_over_time", revision) if revision else None
 
 
 def _across_currencies(a: Claim, b: Claim, settings: Settings) -> PairVerdict | None:

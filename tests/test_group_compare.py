@@ -678,10 +678,17 @@ def test_sums_in_two_currencies(
 ) -> None:
     """Sums in two currencies conflict only when they differ at every exchange rate of the years
     data/currencies.json covers; else they cannot be told apart and are not compared."""
-    x = make_claim("a", a[0], kind="money", unit=a[1], qualifier=a[2], precision=1e6, as_of="2023-03-14")
+    x = make_claim("a", a[0], kind="money", unit=a[1], qualifier=a[2], precision=1e6, as_of="2024-04-28")
     y = make_claim("b", b[0], kind="money", unit=b[1], qualifier=b[2], precision=1e6, as_of="2024-05-01")
     result = compare_pair(x, y, S)
     assert (result.verdict if result else None) == expected
+
+
+def test_sums_in_two_currencies_told_years_apart_changed() -> None:
+    """As in one currency, two figures that refer to dates far apart changed over time."""
+    x = make_claim("a", 10e6, kind="money", unit="JPY", precision=1e6, as_of="2016-03-14")
+    y = make_claim("b", 5e6, kind="money", unit="USD", precision=1e6, as_of="2024-05-01")
+    assert compare_pair(x, y, S).verdict == "changed_over_time"  # type: ignore[union-attr]
 
 
 def test_sums_in_two_currencies_are_as_close_as_the_rates_allow() -> None:
