@@ -355,3 +355,20 @@ def test_explain_finds_a_claim_by_where_it_is(query: str, texts: list[str]) -> N
     other = make_claim("news/b.txt", 7.0, text="7", line=3)
     rep = Report((), (first, second, other), (), (), tool_version="0")
     assert [c.text for c in find_claims(rep, query)] == texts
+
+
+@pytest.mark.parametrize(
+    ("frame", "line"),
+    [
+        pytest.param(dict(kinds=("boeing",)), "kinds: boeing", id="the kind counted"),
+        pytest.param(dict(flow="stock"), "also: counts what there is", id="what there is"),
+        pytest.param(dict(flow="change", planned=True), "also: planned, counts what is added", id="a change"),
+    ],
+)
+def test_explain_shows_what_grouping_weighed(frame: dict[str, Any], line: str) -> None:
+    """What keeps two claims apart is shown with each claim: its kind, whether it counts a stock."""
+    from alliance_check.report.evidence import _frame_lines
+
+    claim = make_claim("news/a.txt", 25.0, head="jet")
+    assert claim.frame is not None
+    assert any(text.startswith(line) for text in _frame_lines(replace(claim.frame, **frame)))

@@ -46,12 +46,22 @@ def _frame_lines(frame: Frame) -> list[str]:
         ("head", [frame.head] if frame.head else []),
         ("verb", [frame.verb] if frame.verb else []),
         ("terms", list(frame.terms)),
+        ("kinds", list(frame.kinds)),
         ("owners", list(frame.owners)),
         ("places", list(frame.places)),
         ("names", list(frame.names)),
         ("years", list(frame.years)),
     ]
-    flags = [name for name, on in (("planned", frame.planned), ("restates another", frame.restates)) if on]
+    flows = {"stock": "counts what there is", "change": "counts what is added or taken away"}
+    flags = [
+        name
+        for name, on in (
+            ("planned", frame.planned),
+            ("restates another", frame.restates),
+            (flows.get(frame.flow, ""), frame.flow),
+        )
+        if on
+    ]
     lines = [f"{name}: {', '.join(values[:8])}" for name, values in parts if values]
     return lines + ([f"also: {', '.join(flags)}"] if flags else [])
 
