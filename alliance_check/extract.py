@@ -351,9 +351,27 @@ class _Scopes:
         self.ordered = all(a <= b for a, b in pairwise(self.starts))
         # 'a fire that started on Friday has burned 12,400 acres': the day of a relative clause is
         # the time of that clause, not of the figures outside it
-        self.clause = {id(d): c for d in self.eligible if (c := _relative_clause(sent, d)) is not None}
+        self.sent = sent
+        self.clauses: dict[int, tuple[int, int]] = {}  # the span of each relative clause, by its verb
+        self.clause = {
+            id(d): c for d in self.eligible if (c := _relative_clause(sent, d, self.clauses)) is not None
+        }
 
     def years(self, m: Mention | None) -> tuple[str, ...]:
+        """The years that scope ``m`` (see _years); in a relative clause, only the years said there."""
+        years = self._years(m)
+        if not years or m is None or self.sent is None:
+            return years
+        # 'the airline, which flies 25 jets today, said deliveries begin in 2027': a figure of a
+        # relative clause is scoped by the years said in that clause only ('a deal worth $5m' is
+        # no such clause: its figure is of the sentence's time)
+        clause = _relative_clause(self.sent, m, self.clauses, ("relcl",))
+        if clause is None:
+            return years
+        inside = {y for d, y in self.scoping if clause[0] <= d.start < clause[1]}
+        return tuple(y for y in years if y in inside)
+
+    def _years(self, m: Mention | None) -> tuple[str, ...]:
         """``_years(dates, text, m)``, each year once."""
         j = self.where.get(id(m)) if m is not None else None
         if j is None or self.scoping[j][0] is not m:
@@ -388,18 +406,29 @@ def _told_from_another(m: Mention, text: str) -> bool:
     return (m.relative or m.shift_days is not None) and not any(ch.isdigit() for ch in text[m.start : m.end])
 
 
-def _relative_clause(sent: Any, date: Mention) -> tuple[int, int] | None:
-    """The span (sentence offsets) of the relative clause a date is said in, if it is in one."""
+def _relative_clause(
+    sent: Any,
+    m: Mention,
+    known: dict[int, tuple[int, int]] | None = None,
+    deps: tuple[str, ...] = ("relcl", "acl"),
+) -> tuple[int, int] | None:
+    """The span (sentence offsets) of the relative clause a mention is said in, if it is in one;
+    ``known`` keeps each clause's span by its verb, so a sentence's clauses are walked once."""
     if sent is None:
         return None
     base = sent.start_char
-    span = sent.doc.char_span(base + date.start, base + date.end, alignment_mode="expand")
+    span = sent.doc.char_span(base + m.start, base + m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     for tok in span.root.ancestors:
-        if tok.dep_ in ("relcl", "acl"):
-            words = list(tok.subtree)
-            return words[0].idx - base, words[-1].idx + len(words[-1]) - base
+        if tok.dep_ in deps:
+            if known is not None and tok.i in known:
+                return known[tok.i]
+            first, last = tok.left_edge, tok.right_edge
+            clause = first.idx - base, last.idx + len(last) - base
+            if known is not None:
+                known[tok.i] = clause
+            return clause
     return None
 
 

@@ -339,6 +339,28 @@ def test_a_year_that_owns_the_figure_scopes_it(nlp: Any, text: str, years: tuple
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        pytest.param(
+            "The airline, which flies 25 jets, said deliveries would begin in 2027.",
+            (),
+            id="a year outside the relative clause",
+        ),
+        pytest.param(
+            "The airline, which flew 25 jets in 2019, said deliveries would begin in 2027.",
+            ("2019",),
+            id="the year of the relative clause",
+        ),
+        pytest.param("In 2023 the airline flew 25 jets.", ("2023",), id="the year of the clause"),
+    ],
+)
+def test_a_figure_of_a_relative_clause_takes_its_years(nlp: Any, text: str, years: tuple[str, ...]) -> None:
+    article = make_article("x.txt", f"---\npublished: 2024-07-29\n---\n{text}")
+    (claim,) = [c for c in extract_claims(nlp(article.text), article) if c.kind == "count"]
+    assert claim.frame is not None and claim.frame.years == years
+
+
+@pytest.mark.parametrize(
     ("text", "value", "head"),
     [
         pytest.param(
