@@ -351,6 +351,21 @@ def _kinds(noun: Any, inside: set[int]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _event_kinds(verb: Any | None, inside: set[int]) -> list[str]:
+    """The kinds of what a dated event happens to ('the first SSN-AUKUS boats are to arrive in
+    2040', 'to buy two Virginia-class submarines next decade'): its subject's or object's."""
+    if verb is None:
+        return []
+    out: list[str] = []
+    # 'the boats are to arrive': the subject of the verb 'arrive' hangs on the one before it
+    holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in inside:
+                out += _kinds(child, inside)
+    return list(dict.fromkeys(out))
+
+
 def _main_verb(idx: SentenceIndex, inside: set[int]) -> Any | None:
     """The verb of a sentence whose value stands apart from it (a timeline entry, a heading)."""
     verbs = (t for t in idx.main_verbs() if t.i not in inside)
@@ -559,7 +574,7 @@ def build_frame(
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
-        kinds=tuple(_kinds(noun, inside)) if noun is not None else (),
+        kinds=tuple(_kinds(noun, inside) if noun is not None else _event_kinds(verb, inside) if when else ()),
         owners=tuple(owners),
         places=tuple(places),
         names=idx.all_names(),

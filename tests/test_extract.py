@@ -219,6 +219,20 @@ def test_the_names_that_say_which_kind_of_thing_is_counted(
 
 
 @pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param("The first Airbus jets are to arrive in 2027.", ("airbus",), id="the subject's kind"),
+        pytest.param(
+            "The navy will buy two Virginia-class submarines in 2032.", ("virginia",), id="the object's"
+        ),
+        pytest.param("The ferry service will resume in 2026.", (), id="no name"),
+    ],
+)
+def test_the_kind_of_what_a_dated_event_happens_to(nlp: Any, text: str, kinds: tuple[str, ...]) -> None:
+    assert _frame_of_figure(nlp, text, ("date",)).kinds == kinds
+
+
+@pytest.mark.parametrize(
     ("text", "flow"),
     [
         pytest.param("The airline flies 25 jets on its short routes.", "stock", id="what there is"),
