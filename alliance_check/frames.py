@@ -328,6 +328,7 @@ def _modifiers(noun: Any, inside: set[int]) -> list[str]:
 
 
 PLACE_ENTS = ("GPE", "LOC", "NORP")
+KIND_WORDS = 6  # modifiers read before a counted noun, at each level
 
 
 def _kinds(noun: Any, inside: set[int]) -> list[str]:
@@ -339,15 +340,18 @@ def _kinds(noun: Any, inside: set[int]) -> list[str]:
     if noun.pos_ != "NOUN":
         return out  # 'Secretary Lloyd Austin': a name's own parts are not a kind
 
-    def walk(tok: Any, nested: bool) -> None:
-        for c in tok.lefts:
+    def walk(tok: Any, depth: int) -> None:
+        # the few words right before a noun, two levels deep: a dense line of figures that all hang
+        # on one noun costs no more per figure than a sentence
+        for c in list(tok.lefts)[-KIND_WORDS:]:
             if c.dep_ not in ("compound", "amod", "nmod") or c.i in inside:
                 continue
-            if c.pos_ == "PROPN" and c.is_alpha and (nested or c.ent_type_ not in PLACE_ENTS):
+            if c.pos_ == "PROPN" and c.is_alpha and (depth > 0 or c.ent_type_ not in PLACE_ENTS):
                 out.append(c.lower_)
-            walk(c, True)
+            if depth < 1:
+                walk(c, depth + 1)
 
-    walk(noun, False)
+    walk(noun, 0)
     return list(dict.fromkeys(out))
 
 
@@ -360,7 +364,7 @@ def _event_kinds(verb: Any | None, inside: set[int]) -> list[str]:
     # 'the boats are to arrive': the subject of the verb 'arrive' hangs on the one before it
     holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     for holder in holders:
-        for child in holder.children:
+        for child in list(holder.children)[: 4 * KIND_WORDS]:  # a subject or object is near its verb
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in inside:
                 out += _kinds(child, inside)
     return list(dict.fromkeys(out))

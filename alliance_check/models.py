@@ -191,9 +191,8 @@ class Frame:
     # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1, a total TOTAL, 'the next' LATER
     order: int = 0
     planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
-    flow: str = (
-        ""  # 'stock': what there is ('flies 25 jets'); 'change': what is added or taken away ('retire 12')
-    )
+    # 'stock': what there is ('flies 25 jets'); 'change': what is added or taken away ('retire 12')
+    flow: str = ""
     revised: bool = False  # 'up from an earlier estimate', 'has risen to': replaces an earlier figure
     topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)
     restates: str | None = None  # id of the claim this one restates in other units ('A$368bn ($245bn)')
