@@ -509,16 +509,18 @@ def _measure_words(inside: set[int], doc: Any) -> list[str]:
 
 def _terms_of(
     noun: Any | None, verb: Any | None, inside: set[int], doc: Any = None
-) -> tuple[str, list[str], list[str]]:
-    """(head, property terms, modifiers) of a value governed by this noun and verb."""
+) -> tuple[str, list[str], list[str], list[str]]:
+    """(head, property terms, modifiers, kinds) of a value governed by this noun and verb."""
     lex = lexicon()
     terms: list[str] = _measure_words(inside, doc) if doc is not None else []
     modifiers: list[str] = []
+    kinds: list[str] = []
     head = ""
     if noun is not None:
         head = noun.lemma_.lower()
         modifiers = _modifiers(noun, inside)
-        terms += [*_kinds(noun, inside), *modifiers, head]  # the kind's name says which property
+        kinds = _kinds(noun, inside)
+        terms += [*kinds, *modifiers, head]  # the kind's name says which property
         # 'the cost of the programme': what the measured noun belongs to
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -531,7 +533,7 @@ def _terms_of(
     terms = list(dict.fromkeys(t for t in terms if t))
     if not head and terms:
         head = terms[0]  # 'it is 300 metres long': the measure word; 'the toll was 40': the subject
-    return head, terms, modifiers
+    return head, terms, modifiers, kinds
 
 
 def build_frame(
@@ -555,7 +557,7 @@ def build_frame(
     climbed = verb
     if verb is not None and noun is None:
         verb = _reported(verb)
-    head, terms, modifiers = _terms_of(noun, verb, inside, idx.doc)
+    head, terms, modifiers, kinds = _terms_of(noun, verb, inside, idx.doc)
     event = _time_event(idx, start, end, (climbed, verb) if noun is None else ()) if when else ""
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
@@ -578,7 +580,7 @@ def build_frame(
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
-        kinds=tuple(_kinds(noun, inside) if noun is not None else _event_kinds(verb, inside) if when else ()),
+        kinds=tuple(kinds if noun is not None else _event_kinds(verb, inside) if when else ()),
         owners=tuple(owners),
         places=tuple(places),
         names=idx.all_names(),
@@ -688,7 +690,7 @@ def place_frame(
     inside = set(range(tok.left_edge.i, tok.right_edge.i + 1)) if role in ("owner", "modifier") else set()
     inside |= {t.i for t in tok.doc[max(0, tok.i - 8) : tok.i + 1] if place.start <= t.idx < place.end}
     noun, verb = _climb(tok, inside)
-    head, terms, modifiers = _terms_of(noun, verb, inside)
+    head, terms, modifiers, _ = _terms_of(noun, verb, inside)
     others = [p.name for p in idx.places if p.name != place.name]
     return Frame(
         head=head,
