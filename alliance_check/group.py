@@ -36,7 +36,7 @@ def block_key(claim: Claim) -> tuple[str, str]:
     """What extraction gets right and grouping never crosses: the kind, and the dimension of its unit.
 
     Money of every currency shares one block ('A$368 billion', '$245 billion', 'EUR 342 billion');
-    sums of two currencies are as close as the rates of data/currencies.json allow (see _spans).
+    sums of two currencies are as close as the rates of data/currencies.json allow (see _value_ratio).
     """
     if claim.kind in ("quantity", "duration"):
         return claim.kind, dimension(claim.unit) or ""
@@ -129,13 +129,14 @@ def _disjoint(xs: tuple[str, ...], ys: tuple[str, ...], cutoff: float, places: b
 def _value_ratio(a: Claim, b: Claim) -> float | None:
     """How far apart two values are, as a ratio (1 = equal); None when they cannot be set side by side."""
     if isinstance(a.value, float) and isinstance(b.value, float):
-        spans = _spans(a, b)
-        if spans is None:
-            return None
-        (lo_a, hi_a), (lo_b, hi_b) = spans
-        if a.unit != b.unit and a.kind == "money":
-            # at a rate between the lowest and the highest: as far apart as the middles are
-            x, y = math.sqrt(lo_a * hi_a), math.sqrt(lo_b * hi_b)
+        (lo_a, hi_a), (lo_b, hi_b) = _span(a), _span(b)
+        if a.kind == "money" and a.unit != b.unit:
+            # sums of two currencies in US dollars at the rates of data/currencies.json, each as
+            # wide as the rates were: at a rate between, as far apart as the middles are
+            ua, ub = usd_bounds(lo_a, hi_a, a.unit, a.as_of), usd_bounds(lo_b, hi_b, b.unit, b.as_of)
+            if ua is None or ub is None:
+                return None
+            x, y = math.sqrt(ua[0] * ua[1]), math.sqrt(ub[0] * ub[1])
             return max(x, y) / min(x, y) if x and y else None
         if lo_a <= hi_b and lo_b <= hi_a:
             return 1.0  # one lies in the other's range ('A$368 billion' / 'A$268-368 billion')
@@ -168,16 +169,6 @@ def _span(c: Claim) -> tuple[float, float]:
     top = c.value_max if isinstance(c.value_max, float) else c.value
     hi = abs(to_base(top, c.unit))
     return min(lo, hi), max(lo, hi)
-
-
-def _spans(a: Claim, b: Claim) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """The spans of two number claims on one scale: sums of two currencies in US dollars at the
-    rates of data/currencies.json, each as wide as the rates were (None without a rate)."""
-    sa, sb = _span(a), _span(b)
-    if a.kind != "money" or a.unit == b.unit:
-        return sa, sb
-    ua, ub = usd_bounds(*sa, a.unit, a.as_of), usd_bounds(*sb, b.unit, b.as_of)
-    return None if ua is None or ub is None else (ua, ub)
 
 
 SIGNALS = (
