@@ -556,8 +556,14 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
     # 'deliveries from the early 2030s') are two facts, however close their values; two times of
     # two events even when equal (a count told twice may hang on two nouns: 'six workers', 'the men')
     head_a, head_b = _prop(a.frame.head if a.frame else ""), _prop(b.frame.head if b.frame else "")
-    if head_a and head_b and head_a != head_b and (a.value != b.value or a.kind in ("date", "time")):
-        return True
+    if head_a and head_b and head_a != head_b:
+        if a.kind in ("date", "time"):
+            return True
+        # a range and a figure in it may be one sum told twice ('a price tag of $2-3 billion',
+        # 'costs up to $3 billion'); other different values on different words are two facts
+        ranged = isinstance(a.value_max, float) or isinstance(b.value_max, float)
+        if a.value != b.value and not (ranged and a.unit == b.unit and _value_ratio(a, b) == 1.0):
+            return True
     if a.value == b.value:
         return False
     # an article that converts a sum says so ('NZ$1.9 billion ($1.1 billion)'): its sums in two
@@ -575,6 +581,20 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
 Found = tuple[list[Claim], list[Link], list[tuple[str, str, float]]]
 
 
+def _restated(nodes: list[_Node], members: list[int]) -> dict[int, Claim]:
+    """Node -> the claim of another node of the same article that it restates in another unit or
+    currency, or that restates it."""
+    by_id = {c.id: i for i in members for c in nodes[i].claims}
+    out: dict[int, Claim] = {}
+    for i in members:
+        for c in nodes[i].claims:
+            j = by_id.get(c.frame.restates) if c.frame and c.frame.restates else None
+            if j is not None and j != i:
+                out.setdefault(i, nodes[j].first)
+                out.setdefault(j, nodes[i].first)
+    return out
+
+
 def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Found]:
     scored: list[tuple[float, int, int, Evidence]] = []
     scores: dict[tuple[int, int], float] = {}
@@ -583,9 +603,15 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     for i, node in enumerate(nodes):
         by_source[node.first.source].append(i)
     for members in by_source.values():
+        told = _restated(nodes, members)
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                if _same_source_clash(nodes[members[x]].first, nodes[members[y]].first):
+                a, b = nodes[members[x]].first, nodes[members[y]].first
+                # a figure restated in another currency ('A$368bn ($245bn)') is that figure: set
+                # against a third figure of the article, the restatement is what it restates
+                a = told.get(members[x], a) if told.get(members[x], a).unit == b.unit else a
+                b = told.get(members[y], b) if told.get(members[y], b).unit == a.unit else b
+                if a is not b and _same_source_clash(a, b):
                     clashes.add((members[x], members[y]))
     disagreeing: dict[tuple[int, int], float] = {}
     for i, j in sorted(_candidates(nodes)):

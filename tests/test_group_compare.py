@@ -8,7 +8,7 @@ import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
 from alliance_check.group import _same_source_clash, group_claims
-from alliance_check.models import LATER, TOTAL, ClaimGroup
+from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
 
@@ -460,6 +460,24 @@ def test_an_article_does_not_contradict_itself() -> None:
             True,
             id="two events of one year are two dates",
         ),
+        pytest.param(
+            dict(value=2e9, value_max=3e9, kind="money", unit="USD", head="tag", precision=1e9),
+            dict(value=3e9, kind="money", unit="USD", head="cost", qualifier="upper_bound", precision=1e9),
+            False,
+            id="a price tag of $2-3 billion and a cost of up to $3 billion may be one sum",
+        ),
+        pytest.param(
+            dict(value=2e9, value_max=3e9, kind="money", unit="USD", head="tag", precision=1e9),
+            dict(value=5e9, kind="money", unit="USD", head="cost", precision=1e9),
+            True,
+            id="a range and a sum outside it on another word are two sums",
+        ),
+        pytest.param(
+            dict(value=200.0, value_max=300.0, head="people"),
+            dict(value=250.0, head="resident"),
+            False,
+            id="a count inside a range told on another noun may be one count told twice",
+        ),
     ],
 )
 def test_an_article_tells_two_facts_by_two_heads(
@@ -583,6 +601,34 @@ def test_a_restatement_in_other_units_is_one_statement() -> None:
     (group,) = group_claims([nzd, told, *others], S)
     assert len(group.claims) == 4
     assert compare_group(group, S).verdict == "agreement"  # type: ignore[union-attr]
+
+
+def test_a_restatement_stands_for_what_it_restates_in_its_article() -> None:
+    """An article gives a range in one currency and its top end converted ('between NZ$1.5 billion
+    and NZ$1.9 billion'; 'up to NZ$1.9 billion ($1.1 billion)'): the converted sum is the top end,
+    so it never keeps the range out of the group that holds both."""
+    ctx = ("stadium", "council", "cost")
+
+    def money(source: str, value: float, unit: str, line: int, **kw: object) -> Claim:
+        return make_claim(
+            source, value, kind="money", unit=unit, head="cost", context=ctx, precision=1e8, line=line, **kw
+        )  # type: ignore[arg-type]
+
+    ranged = money("a", 1.5e9, "NZD", 1, value_max=1.9e9)
+    top = money("a", 1.9e9, "NZD", 2, qualifier="upper_bound")
+    usd = money("a", 1.1e9, "USD", 3, qualifier="upper_bound")
+    told = replace(usd, frame=replace(usd.frame, restates=top.id))  # type: ignore[arg-type]
+    others = [
+        money("b", 1.5e9, "NZD", 1, value_max=1.9e9),
+        money("b", 1.9e9, "NZD", 2, qualifier="upper_bound"),
+        money("c", 1.9e9, "NZD", 1, qualifier="upper_bound"),
+        money("d", 1.1e9, "USD", 1, qualifier="upper_bound"),
+    ]
+    groups = group_claims([ranged, top, told, *others], S)
+    assert any({ranged.id, told.id} <= {c.id for c in g.claims} for g in groups), groups
+    # without the restatement, a range in one currency and a sum in another are two sums
+    apart = group_claims([ranged, top, usd, *others], S)
+    assert not any({ranged.id, usd.id} <= {c.id for c in g.claims} for g in apart), apart
 
 
 def test_a_restated_pair_is_never_compared() -> None:
