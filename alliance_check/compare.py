@@ -220,9 +220,16 @@ def _takes_in(bound: Claim, point: Claim) -> bool:
     inclusive = lexicon().inclusive_bounds
     if not any(" ".join(words[:n]) in inclusive for n in (1, 2, 3, 4)):
         return False
+    if _year_less(bound) or _year_less(point):
+        return False  # 'by June 30': a period of no known year takes in nothing
     lo, hi = _period(bound)
     p_lo, p_hi = _period(point)
     return lo <= p_lo and p_hi <= hi
+
+
+def _year_less(c: Claim) -> bool:
+    """A day or a month told without its year ('June 30', 'in March')."""
+    return interval(str(c.value), str(c.precision)) is None
 
 
 def _date_interval(c: Claim) -> tuple[date, date]:

@@ -191,6 +191,9 @@ def test_a_near_bound_on_a_time_stays_near_it(text: str, other: str, expected: s
         pytest.param(
             "since last week", "2024-03-18", "lower_bound", "2024-03-12", "conflict", id="before it"
         ),
+        pytest.param(
+            "by March 2027", "2027-03", "upper_bound", "--06-30", "soft_conflict", id="a day of no year"
+        ),
     ],
 )
 def test_an_inclusive_bound_takes_in_its_period(
