@@ -16,6 +16,7 @@ from typing import Any
 
 from alliance_check.models import LATER, TOTAL, Frame
 from alliance_check.normalize.names import NameMatch, find_names
+from alliance_check.normalize.numbers import parse_number
 from alliance_check.normalize.places import ancestors, canonical_place, normalize_place
 from alliance_check.resources import Domain, lexicon
 
@@ -355,19 +356,40 @@ def _kinds(noun: Any, inside: set[int]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _event_kinds(verb: Any | None, inside: set[int]) -> list[str]:
-    """The kinds of what a dated event happens to ('the first SSN-AUKUS boats are to arrive in
-    2040', 'to buy two Virginia-class submarines next decade'): its subject's or object's."""
+def _event_things(verb: Any | None, inside: set[int]) -> list[Any]:
+    """What a dated event happens to: the subject or object of its verb ('the first boats are to
+    arrive in 2040', 'to buy two submarines next decade'), near the verb."""
     if verb is None:
         return []
-    out: list[str] = []
     # 'the boats are to arrive': the subject of the verb 'arrive' hangs on the one before it
     holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-    for holder in holders:
-        for child in list(holder.children)[: 4 * KIND_WORDS]:  # a subject or object is near its verb
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in inside:
-                out += _kinds(child, inside)
-    return list(dict.fromkeys(out))
+    return [
+        child
+        for holder in holders
+        for child in list(holder.children)[: 4 * KIND_WORDS]  # a subject or object is near its verb
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in inside
+    ]
+
+
+def _event_kinds(things: list[Any], inside: set[int]) -> list[str]:
+    """The kinds of what a dated event happens to ('the first SSN-AUKUS boats are to arrive in
+    2040'): its subject's or object's (see _event_things)."""
+    return list(dict.fromkeys(k for thing in things for k in _kinds(thing, inside)))
+
+
+def _event_tally(things: list[Any], inside: set[int]) -> float:
+    """How many things a dated event happens to ('to build five ships by 2030', 'all 12 jets
+    arrive in 2027': 5, 12), or 0 when it does not say."""
+    for thing in things:
+        for child in list(thing.children)[:KIND_WORDS]:
+            if child.dep_ != "nummod" or not child.like_num or child.i in inside:
+                continue
+            if child.ent_type_ not in ("", "CARDINAL") or any(g.like_num for g in child.children):
+                return 0.0  # 'the 2021 deal' is a year; 'three to five ships' says no one number
+            parsed = parse_number(child.text)
+            if parsed is not None and parsed.value > 0:
+                return parsed.value
+    return 0.0
 
 
 def _main_verb(idx: SentenceIndex, inside: set[int]) -> Any | None:
@@ -561,6 +583,10 @@ def build_frame(
     event = _time_event(idx, start, end, (climbed, verb) if noun is None else ()) if when else ""
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
+    things = _event_things(verb, inside) if when and noun is None else []
+    order = TOTAL if _is_total(idx, start, end) else _order(noun, verb, inside, idx.doc)
+    # 'the first boat is due in 2040': the order of what the dated event happens to
+    order = order or next((o for t in things if (o := _order(t, None))), 0)
     # where the counted thing is ('troops in Japan', 'Japan is home to'): the noun's own phrases
     anchors = [noun] if noun is not None else []
     places = _places(anchors, idx, (start, end))
@@ -574,13 +600,14 @@ def build_frame(
         head=head,
         label=_label(noun, verb, idx, inside),
         verb=_verb_word(verb),
-        order=TOTAL if _is_total(idx, start, end) else _order(noun, verb, inside, idx.doc),
+        order=order,
         planned=_planned(verb),
         flow=_flow(verb) if noun is not None else "",
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
-        kinds=tuple(kinds if noun is not None else _event_kinds(verb, inside) if when else ()),
+        kinds=tuple(kinds if noun is not None else _event_kinds(things, inside)),
+        tally=_event_tally(things, inside),
         owners=tuple(owners),
         places=tuple(places),
         names=idx.all_names(),

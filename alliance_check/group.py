@@ -256,6 +256,9 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
     x["topics"], shared_topics = _name_share(fa.topics, fb.topics, stats, cutoff)
     why["topics"] = ", ".join(shared_topics[:3])
     clash = _clash(fa, fb, a.kind, cutoff)
+    if not clash and _milestones_differ(a, b):
+        # 'to build five ships by 2030' / 'the first ship is due in 2027', 'all 12 by 2035'
+        clash = f"one times {_milestone(fa)}, the other {_milestone(fb)}"
     if clash:
         x["clash"], why["clash"] = 1.0, clash
     return x, why
@@ -317,6 +320,22 @@ def _name_share(
     return (math.fsum(stats.weight(f"#{x}") for x in shared) / total if total else 0.0), shared
 
 
+def _milestone(f: Frame) -> str:
+    return "the first" if f.order == 1 else f"{f.tally:g} of them"
+
+
+def _milestones_differ(a: Claim, b: Claim) -> bool:
+    """A deadline for a number of things and a date for another number: 'five ships by 2030' and
+    'the first ship in 2027' or 'all 12 by 2035' are two milestones. Two days of events that
+    happen to two numbers of things ('two blackouts on March 25', 'first lost power on March 25')
+    may be one day, as may a start and a day ('three jets from 2032', 'two jets in 2032')."""
+    if a.kind not in ("date", "time") or a.frame is None or b.frame is None:
+        return False
+    counts = [f.tally or (1.0 if f.order == 1 else 0.0) for f in (a.frame, b.frame)]
+    deadline = any(c.qualifier == "upper_bound" and c.frame and c.frame.tally for c in (a, b))
+    return deadline and all(counts) and counts[0] != counts[1]
+
+
 def _is_measure(head: str) -> bool:
     """'gallons', 'tonnes', 'barrels': a head that is a unit counts what its 'of' phrase names."""
     return head in lexicon().unit_names
@@ -372,7 +391,8 @@ def _collapse(claims: list[Claim]) -> list[_Node]:
     out: list[_Node] = []
     for c in claims:
         assert c.frame is not None
-        key = (c.source, c.kind, c.value, c.value_max, c.unit, _prop(c.frame.head))
+        # 'the first ship by 2030' and 'five ships by 2030' are two deadlines of one day
+        key = (c.source, c.kind, c.value, c.value_max, c.unit, _prop(c.frame.head), c.frame.tally)
         if key in nodes:
             nodes[key].claims.append(c)
         else:

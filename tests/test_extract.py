@@ -233,6 +233,24 @@ def test_the_kind_of_what_a_dated_event_happens_to(nlp: Any, text: str, kinds: t
 
 
 @pytest.mark.parametrize(
+    ("text", "tally", "order"),
+    [
+        pytest.param("The navy plans to build five frigates by 2030.", 5.0, 0, id="how many by a deadline"),
+        pytest.param("All 12 turbines will be running by 2029.", 12.0, 0, id="the subject's number"),
+        pytest.param("The first frigate is due in 2027.", 0.0, 1, id="the first of them"),
+        pytest.param("The city opened its second bridge in 1994.", 0.0, 2, id="the second"),
+        pytest.param("Three to five frigates could be delivered by 2031.", 0.0, 0, id="no one number"),
+        pytest.param(
+            "The reviewers examined the 2021 deal in March.", 0.0, 0, id="a year is no number of things"
+        ),
+    ],
+)
+def test_how_many_things_a_dated_event_happens_to(nlp: Any, text: str, tally: float, order: int) -> None:
+    frame = _frame_of_figure(nlp, text, ("date",))
+    assert (frame.tally, frame.order) == (tally, order)
+
+
+@pytest.mark.parametrize(
     ("text", "flow"),
     [
         pytest.param("The airline flies 25 jets on its short routes.", "stock", id="what there is"),

@@ -634,6 +634,55 @@ def test_a_restatement_stands_for_what_it_restates_in_its_article() -> None:
     assert not any({ranged.id, usd.id} <= {c.id for c in g.claims} for g in apart), apart
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        pytest.param(
+            dict(value="2030", qualifier="upper_bound", tally=5.0),
+            dict(value="2027", order=1),
+            False,
+            id="five by a deadline and the first on a day are two milestones",
+        ),
+        pytest.param(
+            dict(value="2035", qualifier="upper_bound", tally=12.0),
+            dict(value="2031", qualifier="upper_bound", tally=4.0),
+            False,
+            id="all twelve by one year and four by another",
+        ),
+        pytest.param(
+            dict(value="2030", qualifier="upper_bound", tally=5.0),
+            dict(value="2032", qualifier="upper_bound", tally=5.0),
+            True,
+            id="five by one year and five by another may be one deadline told twice",
+        ),
+        pytest.param(
+            dict(value="2024-03-25", tally=2.0),
+            dict(value="2024-03-25", order=1),
+            True,
+            id="two outages on a day and the first outage that day",
+        ),
+        pytest.param(
+            dict(value="2032", qualifier="lower_bound", tally=3.0),
+            dict(value="2032", tally=2.0),
+            True,
+            id="no deadline: a start and a day of other numbers may be one date",
+        ),
+    ],
+)
+def test_milestones_of_different_numbers_never_group(
+    a: dict[str, object], b: dict[str, object], together: bool
+) -> None:
+    ctx = ("navy", "frigate", "shipyard", "delivery")
+
+    def dated(source: str, value: object, tally: float = 0.0, order: int = 0, **kw: object) -> Claim:
+        precision = "day" if len(str(value)) == 10 else "year"
+        c = make_claim(source, value, kind="date", head="delivery", context=ctx, precision=precision, **kw)  # type: ignore[arg-type]
+        return replace(c, frame=replace(c.frame, tally=tally, order=order))  # type: ignore[arg-type]
+
+    groups = group_claims([dated("a", **a), dated("b", **b)], S)  # type: ignore[arg-type]
+    assert bool(groups) is together
+
+
 def test_a_restated_pair_is_never_compared() -> None:
     metres = make_claim("a", 300.0, kind="quantity", unit="m", head="height")
     feet = make_claim("b", 800.0, kind="quantity", unit="ft", head="height")  # a wrong conversion

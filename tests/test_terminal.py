@@ -363,6 +363,7 @@ def test_explain_finds_a_claim_by_where_it_is(query: str, texts: list[str]) -> N
         pytest.param(dict(kinds=("boeing",)), "kinds: boeing", id="the kind counted"),
         pytest.param(dict(flow="stock"), "also: counts what there is", id="what there is"),
         pytest.param(dict(flow="change", planned=True), "also: planned, counts what is added", id="a change"),
+        pytest.param(dict(tally=5.0), "also: happens to 5 of them", id="how many a dated event happens to"),
     ],
 )
 def test_explain_shows_what_grouping_weighed(frame: dict[str, Any], line: str) -> None:

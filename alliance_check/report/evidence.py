@@ -59,6 +59,7 @@ def _frame_lines(frame: Frame) -> list[str]:
             ("planned", frame.planned),
             ("restates another", frame.restates),
             (flows.get(frame.flow, ""), frame.flow),
+            (f"happens to {frame.tally:g} of them", frame.tally),
         )
         if on
     ]
