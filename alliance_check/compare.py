@@ -279,6 +279,20 @@ def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> Pa
     return PairVerdict("conflict", "the dates do not overlap")
 
 
+def _after_the_first(first: Claim, other: Claim) -> PairVerdict | None:
+    """'The ship first lost power on March 25' and 'the ship lost power on March 26': the first of
+    several and a day after it, which may be a later one. A day before the first one conflicts."""
+    if first.frame is None or other.frame is None or (first.frame.order, other.frame.order) != (1, 0):
+        return None
+    if _year_less(first) or _year_less(other) or other.qualifier != "exact":
+        return None
+    if lo_of(other) > hi_of(first):
+        return PairVerdict(
+            "changed_over_time", f"'{first.text}' is the first of several; '{other.text}' may be a later one"
+        )
+    return None
+
+
 def lo_of(c: Claim) -> date:
     return _date_interval(c)[0] if c.qualifier != "lower_bound" else date.min
 
@@ -378,7 +392,7 @@ def compare_pair(
     if a.kind != b.kind or a.same_statement(b):
         return None
     if a.kind == "date":
-        return compare_dates(a, b, settings, recurring)
+        return _after_the_first(a, b) or _after_the_first(b, a) or compare_dates(a, b, settings, recurring)
     if a.kind == "time":
         return compare_times(a, b, settings)
     if a.kind == "place":

@@ -635,6 +635,28 @@ def test_a_restatement_stands_for_what_it_restates_in_its_article() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "other", "expected"),
+    [
+        pytest.param(
+            "2024-03-25", "2024-03-26", "changed_over_time", id="a day after the first may be a later one"
+        ),
+        pytest.param("2024-03-25", "2024-03-22", "conflict", id="a day before the first one conflicts"),
+        pytest.param("2024-03-25", "2024-03-25", "agreement", id="the day of the first"),
+        pytest.param(
+            "2019", "2021", "changed_over_time", id="the first ferry in one year, a ferry in a later one"
+        ),
+    ],
+)
+def test_the_first_of_several_and_another_day(first: str, other: str, expected: str) -> None:
+    """'The ship first lost power on March 25' / 'the ship lost power on March 26'."""
+    ca = make_claim("x", first, kind="date", head="lose", precision="day" if len(first) > 4 else "year")
+    cb = make_claim("y", other, kind="date", head="lose", precision="day" if len(other) > 4 else "year")
+    ca = replace(ca, frame=replace(ca.frame, order=1))  # type: ignore[arg-type]
+    assert verdict(ca, cb) == expected
+    assert verdict(cb, ca) == expected
+
+
+@pytest.mark.parametrize(
     ("a", "b", "together"),
     [
         pytest.param(
