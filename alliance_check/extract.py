@@ -572,7 +572,7 @@ def extract_claims(
                 m = replace(m, kind="date", value=f"{int(float(m.value)):04d}", precision="year", form="date")
             frame = build_frame(
                 idx, base + m.num_start, base + m.num_end, years=years, context=context,
-                when=m.kind in ("date", "time"),
+                when=m.kind in ("date", "time"), lasts=m.kind == "duration",
             )  # fmt: skip
             if frame is not None and not frame.head and cell:
                 # a table cell: its row and column headers say what it is ('Passengers a day')

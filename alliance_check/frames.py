@@ -566,9 +566,11 @@ def build_frame(
     years: Iterable[str] = (),
     context: Iterable[str] = (),
     when: bool = False,
+    lasts: bool = False,
 ) -> Frame | None:
     """The frame of the value written at [start, end) of the document, or None when the parse has
-    no token there; ``when``: the value is a date or a time, of an event."""
+    no token there; ``when``: the value is a date or a time, of an event; ``lasts``: a span of
+    time, of an event or of what a noun does ('eight boats over three decades')."""
     span = idx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -584,6 +586,8 @@ def build_frame(
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
     things = _event_things(verb, inside) if when and noun is None else []
+    if lasts:
+        things = [noun] if noun is not None else _event_things(verb, inside)
     order = TOTAL if _is_total(idx, start, end) else _order(noun, verb, inside, idx.doc)
     # 'the first boat is due in 2040': the order of what the dated event happens to
     order = order or next((o for t in things if (o := _order(t, None))), 0)
@@ -606,7 +610,7 @@ def build_frame(
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
-        kinds=tuple(kinds if noun is not None else _event_kinds(things, inside)),
+        kinds=tuple(kinds if noun is not None else _event_kinds(things, inside) if when else ()),
         tally=_event_tally(things, inside),
         owners=tuple(owners),
         places=tuple(places),

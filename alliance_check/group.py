@@ -326,13 +326,17 @@ def _milestone(f: Frame) -> str:
 
 def _milestones_differ(a: Claim, b: Claim) -> bool:
     """A deadline for a number of things and a date for another number: 'five ships by 2030' and
-    'the first ship in 2027' or 'all 12 by 2035' are two milestones. Two days of events that
+    'the first ship in 2027' or 'all 12 by 2035' are two milestones; so are spans of time for two
+    numbers ('eight ships over three decades', 'the first ship in twenty years'). Two days of events that
     happen to two numbers of things ('two blackouts on March 25', 'first lost power on March 25')
     may be one day, as may a start and a day ('three jets from 2032', 'two jets in 2032')."""
-    if a.kind not in ("date", "time") or a.frame is None or b.frame is None:
+    if a.kind not in ("date", "time", "duration") or a.frame is None or b.frame is None:
         return False
     counts = [f.tally or (1.0 if f.order == 1 else 0.0) for f in (a.frame, b.frame)]
-    deadline = any(c.qualifier == "upper_bound" and c.frame and c.frame.tally for c in (a, b))
+    # a span is of how many ('eight boats over three decades', 'the first boat in twenty years')
+    deadline = a.kind == "duration" or any(
+        c.qualifier == "upper_bound" and c.frame and c.frame.tally for c in (a, b)
+    )
     return deadline and all(counts) and counts[0] != counts[1]
 
 

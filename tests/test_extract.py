@@ -251,6 +251,20 @@ def test_how_many_things_a_dated_event_happens_to(nlp: Any, text: str, tally: fl
 
 
 @pytest.mark.parametrize(
+    ("text", "tally", "order"),
+    [
+        pytest.param("The navy will get eight ships over three decades.", 8.0, 0, id="the object's number"),
+        pytest.param("The utility will add 12 turbines over five years.", 12.0, 0, id="what is added"),
+        pytest.param("The first ship will come in twenty years.", 0.0, 1, id="the first of them"),
+        pytest.param("The strike lasted three weeks.", 0.0, 0, id="no number of things"),
+    ],
+)
+def test_how_many_things_a_span_of_time_is_for(nlp: Any, text: str, tally: float, order: int) -> None:
+    frame = _frame_of_figure(nlp, text, ("duration",))
+    assert (frame.tally, frame.order) == (tally, order)
+
+
+@pytest.mark.parametrize(
     ("text", "flow"),
     [
         pytest.param("The airline flies 25 jets on its short routes.", "stock", id="what there is"),

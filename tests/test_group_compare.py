@@ -684,6 +684,18 @@ def test_the_first_of_several_and_another_day(first: str, other: str, expected: 
             id="two outages on a day and the first outage that day",
         ),
         pytest.param(
+            dict(value=30.0, kind="duration", unit="yr", tally=8.0),
+            dict(value=20.0, kind="duration", unit="yr", order=1),
+            False,
+            id="eight ships over three decades and the first ship in twenty years",
+        ),
+        pytest.param(
+            dict(value=30.0, kind="duration", unit="yr", tally=8.0),
+            dict(value=25.0, kind="duration", unit="yr"),
+            True,
+            id="a span of eight ships and a span of no stated number",
+        ),
+        pytest.param(
             dict(value="2032", qualifier="lower_bound", tally=3.0),
             dict(value="2032", tally=2.0),
             True,
@@ -697,8 +709,9 @@ def test_milestones_of_different_numbers_never_group(
     ctx = ("navy", "frigate", "shipyard", "delivery")
 
     def dated(source: str, value: object, tally: float = 0.0, order: int = 0, **kw: object) -> Claim:
-        precision = "day" if len(str(value)) == 10 else "year"
-        c = make_claim(source, value, kind="date", head="delivery", context=ctx, precision=precision, **kw)  # type: ignore[arg-type]
+        kw.setdefault("kind", "date")
+        precision = 1.0 if kw["kind"] == "duration" else "day" if len(str(value)) == 10 else "year"
+        c = make_claim(source, value, head="delivery", context=ctx, precision=precision, **kw)  # type: ignore[arg-type]
         return replace(c, frame=replace(c.frame, tally=tally, order=order))  # type: ignore[arg-type]
 
     groups = group_claims([dated("a", **a), dated("b", **b)], S)  # type: ignore[arg-type]
