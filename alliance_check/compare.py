@@ -12,7 +12,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from alliance_check.models import RULES, SEVERITY_RANK, Claim, ClaimGroup, Finding
+from alliance_check.models import LATER, RULES, SEVERITY_RANK, Claim, ClaimGroup, Finding
 from alliance_check.normalize.dates import interval
 from alliance_check.normalize.money import usd_bounds
 from alliance_check.normalize.places import contains, is_known
@@ -279,6 +279,16 @@ def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> Pa
     return PairVerdict("conflict", "the dates do not overlap")
 
 
+def _another(one: Claim, other: Claim) -> bool:
+    """'The second payment of $525 million' or 'the next $1 billion' and 'a $500 million payment'
+    or 'the second payment': one of several after the first, and a figure that does not say which
+    or says another: it may be another of them."""
+    if one.frame is None or other.frame is None or one.frame.order == other.frame.order:
+        return False
+    later = [f.order >= 2 or f.order == LATER for f in (one.frame, other.frame)]
+    return later[0] and (later[1] or other.frame.order == 0)
+
+
 def _after_the_first(first: Claim, other: Claim) -> PairVerdict | None:
     """'The ship first lost power on March 25' and 'the ship lost power on March 26': the first of
     several and a day after it, which may be a later one. A day before the first one conflicts."""
@@ -391,6 +401,8 @@ def compare_pair(
     the other: they are one statement)."""
     if a.kind != b.kind or a.same_statement(b):
         return None
+    if a.kind in ("count", "quantity", "money", "percent") and (_another(a, b) or _another(b, a)):
+        return None
     if a.kind == "date":
         return _after_the_first(a, b) or _after_the_first(b, a) or compare_dates(a, b, settings, recurring)
     if a.kind == "time":
@@ -500,7 +512,8 @@ def _value_text(c: Claim) -> str:
 
 def _signature(c: Claim) -> tuple[object, ...]:
     """Everything a comparison reads from a claim, but where it stands."""
-    return (c.kind, c.value, c.value_max, c.unit, c.qualifier, c.precision, c.as_of, c.text)
+    order = c.frame.order if c.frame is not None else 0  # 'the first', 'the next' (see compare_pair)
+    return (c.kind, c.value, c.value_max, c.unit, c.qualifier, c.precision, c.as_of, c.text, order)
 
 
 def _first_pair(

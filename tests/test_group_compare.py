@@ -635,6 +635,28 @@ def test_a_restatement_stands_for_what_it_restates_in_its_article() -> None:
 
 
 @pytest.mark.parametrize(
+    ("order_a", "order_b", "compared"),
+    [
+        pytest.param(2, 0, False, id="the second payment and a payment that does not say which"),
+        pytest.param(LATER, 2, False, id="the next payment and the second"),
+        pytest.param(3, 2, False, id="the third and the second"),
+        pytest.param(2, 2, True, id="the second payment told twice"),
+        pytest.param(1, 0, True, id="the first payment and a payment"),
+        pytest.param(0, 0, True, id="neither says which"),
+    ],
+)
+def test_one_of_several_and_a_figure_that_may_be_another(order_a: int, order_b: int, compared: bool) -> None:
+    """'The second payment of $525 million' / 'the $500 million payment': another of them, maybe."""
+    a = make_claim("x", 525e6, kind="money", unit="USD", head="payment", precision=1e6)
+    b = make_claim("y", 500e6, kind="money", unit="USD", head="payment", precision=1e6)
+    a = replace(a, frame=replace(a.frame, order=order_a))  # type: ignore[arg-type]
+    b = replace(b, frame=replace(b.frame, order=order_b))  # type: ignore[arg-type]
+    for one, other in ((a, b), (b, a)):
+        pair = compare_pair(one, other, S)
+        assert (pair is not None and pair.verdict == "conflict") is compared, pair
+
+
+@pytest.mark.parametrize(
     ("first", "other", "expected"),
     [
         pytest.param(
