@@ -227,6 +227,15 @@ def _takes_in(bound: Claim, point: Claim) -> bool:
     return lo <= p_lo and p_hi <= hi
 
 
+def _within(inner: Claim, outer: Claim) -> bool:
+    """Two dates told plainly, the first inside the period of the second."""
+    if inner.qualifier != "exact" or outer.qualifier != "exact" or _year_less(inner) or _year_less(outer):
+        return False
+    lo, hi = _period(inner)
+    o_lo, o_hi = _period(outer)
+    return o_lo <= lo and hi <= o_hi
+
+
 def _year_less(c: Claim) -> bool:
     """A day or a month told without its year ('June 30', 'in March')."""
     return interval(str(c.value), str(c.precision)) is None
@@ -258,6 +267,10 @@ def compare_dates(a: Claim, b: Claim, settings: Settings, recurring: bool) -> Pa
         return PairVerdict("agreement", "the dates agree at the precision stated")
     if _takes_in(a, b) or _takes_in(b, a):
         return PairVerdict("agreement", "the date lies within the period the bound takes in")
+    if periods and (_within(a, b) or _within(b, a)):
+        # 'the late 2020s' and 'later this decade', '2032' and 'the 2030s': the coarser one
+        # says no more than the finer, as 'July 2024' does of 'July 28, 2024'
+        return PairVerdict("agreement", "one period lies within the other")
     if (pa[0] is None and pa[1] is not None) or (pb[0] is None and pb[1] is not None):
         if a.qualifier in POINT and b.qualifier in POINT:
             return PairVerdict("conflict", "the month or day differs")

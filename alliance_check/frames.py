@@ -626,7 +626,18 @@ def _event_noun(verb: Any) -> str:
     the verb says it happened or was perceived (occurrence_verbs), or ''."""
     lex = lexicon()
     events = lex.event_nouns
-    if verb.lemma_.lower() not in lex.occurrence_verbs:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.aspect_verbs:
+        # 'construction should begin in 2027', 'the firm will start production in 2027': what
+        # begins or ends is the event, the object of the verb or else its subject
+        near = list(verb.children)[:KIND_WORDS]
+        for deps in (("dobj",), ("nsubj", "nsubjpass")):
+            for child in near:
+                if child.dep_ in deps and child.pos_ == "NOUN":
+                    return str(child.lemma_.lower())
+            if any(child.dep_ in deps for child in near):
+                break  # 'it began in 2020', 'they started it': a pronoun names nothing
+    if lemma not in lex.occurrence_verbs:
         return ""
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):

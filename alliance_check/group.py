@@ -353,6 +353,9 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
         return f"places differ: {', '.join(fa.places)} / {', '.join(fb.places)}"
     if kind not in ("date", "time") and fa.years and fb.years and not set(fa.years) & set(fb.years):
         return f"years differ: {', '.join(fa.years)} / {', '.join(fb.years)}"  # 'in 2023' / 'FY2025'
+    aspects = {lexicon().aspect_verbs.get(f.verb, "") for f in (fa, fb)}
+    if kind in ("date", "time") and aspects == {"begin", "end"}:
+        return "one times when it begins, the other when it ends"  # 'the strike began' / 'ended'
     if fa.kinds and fb.kinds and _disjoint(fa.kinds, fb.kinds, cutoff):
         # 'three Virginia-class submarines' / 'eight SSN-AUKUS boats', 'Boeing jets' / 'Airbus jets'
         return f"kinds differ: {', '.join(fa.kinds)} / {', '.join(fb.kinds)}"

@@ -233,6 +233,20 @@ def test_the_kind_of_what_a_dated_event_happens_to(nlp: Any, text: str, kinds: t
 
 
 @pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param("Construction of the bridge should begin in 2027.", "construction", id="what begins"),
+        pytest.param("Deliveries will resume in May 2026.", "delivery", id="what resumes"),
+        pytest.param("The strike ended on March 4, 2024.", "strike", id="what ends"),
+        pytest.param("The company will start production in 2027.", "production", id="the object of a start"),
+        pytest.param("It began in 2020.", "begin", id="a pronoun names nothing"),
+    ],
+)
+def test_the_date_of_a_start_or_an_end_is_of_what_starts(nlp: Any, text: str, head: str) -> None:
+    assert _frame_of_figure(nlp, text, ("date",)).head == head
+
+
+@pytest.mark.parametrize(
     ("text", "tally", "order"),
     [
         pytest.param("The navy plans to build five frigates by 2030.", 5.0, 0, id="how many by a deadline"),

@@ -258,7 +258,11 @@ def test_times_of_different_days_are_not_compared() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        pytest.param(("203", "decade"), ("2032", "year"), "soft_conflict", id="the 2030s and 2032"),
+        pytest.param(("203", "decade"), ("2032", "year"), "agreement", id="2032 lies in the 2030s"),
+        pytest.param(
+            ("202", "decade-late"), ("202", "decade"), "agreement", id="the late 2020s lie in the 2020s"
+        ),
+        pytest.param(("204", "decade-early"), ("204", "decade-late"), "conflict", id="early and late 2040s"),
         pytest.param(("204", "decade-early"), ("2047", "year"), "conflict", id="early 2040s is not 2047"),
         pytest.param(("202", "decade-late"), ("203", "decade"), "conflict", id="late 2020s is not the 2030s"),
     ],
@@ -632,6 +636,20 @@ def test_a_restatement_stands_for_what_it_restates_in_its_article() -> None:
     # without the restatement, a range in one currency and a sum in another are two sums
     apart = group_claims([ranged, top, usd, *others], S)
     assert not any({ranged.id, usd.id} <= {c.id for c in g.claims} for g in apart), apart
+
+
+def test_when_a_thing_begins_and_when_it_ends_never_group() -> None:
+    """'The strike began on March 1' / 'the strike ended on March 4'."""
+    began = make_claim(
+        "a", "2024-03-01", kind="date", head="strike", verb="begin", context=("strike", "union")
+    )
+    ended = make_claim("b", "2024-03-04", kind="date", head="strike", verb="end", context=("strike", "union"))
+    again = make_claim(
+        "c", "2024-03-02", kind="date", head="strike", verb="start", context=("strike", "union")
+    )
+    groups = group_claims([began, ended, again], S)
+    assert all({"a", "b"} - {c.source for c in g.claims} for g in groups), groups
+    assert any({"a", "c"} <= {c.source for c in g.claims} for g in groups), groups
 
 
 @pytest.mark.parametrize(
