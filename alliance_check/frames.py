@@ -552,6 +552,12 @@ def _terms_of(
         lemma = verb.lemma_.lower()
         if not head and lemma not in lex.light_words and lemma not in lex.reporting_verbs:
             head = lemma
+    if not head and not terms and verb is not None and verb.dep_ == "xcomp":
+        # 'the ship was seen coming alongside at the terminal': a light verb says nothing, what
+        # comes is the subject of the verb above it
+        for child in list(verb.head.children)[: 4 * KIND_WORDS]:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                terms += _phrase(child, inside)
     terms = list(dict.fromkeys(t for t in terms if t))
     if not head and terms:
         head = terms[0]  # 'it is 300 metres long': the measure word; 'the toll was 40': the subject

@@ -232,6 +232,12 @@ def test_the_kind_of_what_a_dated_event_happens_to(nlp: Any, text: str, kinds: t
     assert _frame_of_figure(nlp, text, ("date",)).kinds == kinds
 
 
+def test_a_place_reached_by_a_light_verb_is_where_its_subject_went(nlp: Any) -> None:
+    """'was seen coming alongside at the terminal': 'see' and 'come' say nothing; the freighter does."""
+    text = "The freighter was seen coming alongside at Seaview Marine Terminal on Friday."
+    assert _frame_of_figure(nlp, text, ("place",)).head == "freighter"
+
+
 @pytest.mark.parametrize(
     ("text", "head"),
     [
