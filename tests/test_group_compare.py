@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
-from alliance_check.group import _same_source_clash, group_claims
+from alliance_check.group import Stats, _same_source_clash, group_claims, pair_features
 from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
@@ -313,6 +313,23 @@ def test_the_same_fact_in_other_words_groups() -> None:
     groups = group_claims(claims, S)
     assert [sorted(c.source for c in g.claims) for g in groups] == [["a", "b", "c"]]
     assert groups[0].links and all(link.evidence for link in groups[0].links)
+
+
+@pytest.mark.parametrize(
+    ("head_a", "head_b", "same"),
+    [
+        pytest.param("voyage", "trip", True, id="a voyage is a trip"),
+        pytest.param("containership", "ship", True, id="a containership is a ship"),
+        pytest.param("death", "fatality", True, id="a death is a fatality"),
+        pytest.param("voyage", "ship", False, id="a voyage is not a ship"),
+    ],
+)
+def test_heads_named_in_other_words(head_a: str, head_b: str, same: bool) -> None:
+    """The synonym data (synonyms.json, properties) makes two words one head."""
+    a = make_claim("a", "Lisbon", kind="place", head=head_a)
+    b = make_claim("b", "Porto", kind="place", head=head_b)
+    x, _ = pair_features(a, b, Stats([a, b]), S.fuzzy_name_cutoff)
+    assert bool(x["head"]) is same
 
 
 def test_owners_that_clash_never_group() -> None:
