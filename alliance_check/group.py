@@ -555,7 +555,11 @@ def _conflict_score(
         # a meeting, a visit, an election recurs: only the same parties or place make it one
         if _recurs(a) or _recurs(b):
             shared, same_words = x["names"] or x["where"], False
-        if not (x["head"] and (shared or same_words)):
+        # 'the first turbine is due in 2027' / 'the first turbine should arrive in 2028': the same
+        # one of several, named on both sides, is the same event in other words
+        orders = {c.frame.order if c.frame is not None else 0 for c in (a, b)}
+        ordinal = bool(x["event"]) and len(orders) == 1 and min(orders) > 0
+        if not ((x["head"] or ordinal) and (shared or same_words)):
             return settings.conflicts.prior
     return round(score, 3)
 

@@ -655,6 +655,23 @@ def test_a_restatement_stands_for_what_it_restates_in_its_article() -> None:
     assert not any({ranged.id, usd.id} <= {c.id for c in g.claims} for g in apart), apart
 
 
+@pytest.mark.parametrize(("order", "flagged"), [(1, True), (0, False)])
+def test_the_same_one_of_several_told_in_other_words(order: int, flagged: bool) -> None:
+    """'The first turbine is due in 2027' / 'the first turbine should arrive in 2028': both name
+    the first, so the two dates are of one event; without 'first' they may be of two turbines."""
+    ctx = ("wind", "farm", "turbine", "developer")
+    due = make_claim(
+        "a", "2027", kind="date", precision="year", head="turbine", terms=("turbine",), context=ctx
+    )
+    arrive = make_claim(
+        "b", "2028", kind="date", precision="year", head="arrive", terms=("arrive", "turbine"), context=ctx
+    )
+    due = replace(due, frame=replace(due.frame, order=order))  # type: ignore[arg-type]
+    arrive = replace(arrive, frame=replace(arrive.frame, order=order))  # type: ignore[arg-type]
+    findings = compare_groups(group_claims([due, arrive], S), S)
+    assert any(f.verdict == "conflict" for f in findings) is flagged, findings
+
+
 def test_when_a_thing_begins_and_when_it_ends_never_group() -> None:
     """'The strike began on March 1' / 'the strike ended on March 4'."""
     began = make_claim(
