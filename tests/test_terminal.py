@@ -364,6 +364,8 @@ def test_explain_finds_a_claim_by_where_it_is(query: str, texts: list[str]) -> N
         pytest.param(dict(flow="stock"), "also: counts what there is", id="what there is"),
         pytest.param(dict(flow="change", planned=True), "also: planned, counts what is added", id="a change"),
         pytest.param(dict(tally=5.0), "also: happens to 5 of them", id="how many a dated event happens to"),
+        pytest.param(dict(order=1), "also: the first of several", id="the first"),
+        pytest.param(dict(order=2), "also: number 2 of several", id="the second"),
     ],
 )
 def test_explain_shows_what_grouping_weighed(frame: dict[str, Any], line: str) -> None:

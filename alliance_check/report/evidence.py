@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TextIO
 
-from alliance_check.models import Claim, ClaimGroup, Frame, Report
+from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, Frame, Report
 from alliance_check.settings import Settings
 
 
@@ -41,6 +41,16 @@ def find_claims(report: Report, query: str) -> list[Claim]:
     return [c for c in report.claims if f"{c.source}:{c.line}".endswith(wanted)]
 
 
+# Frame.order: which of several a figure is ('the first payment', 'the next', 'in two instalments')
+_ORDERS = {
+    1: "the first of several",
+    -1: "the last or latest of several",
+    -2: "a new or revised figure",
+    TOTAL: "the total of several",
+    LATER: "a later one of several",
+}
+
+
 def _frame_lines(frame: Frame) -> list[str]:
     parts = [
         ("head", [frame.head] if frame.head else []),
@@ -60,6 +70,7 @@ def _frame_lines(frame: Frame) -> list[str]:
             ("restates another", frame.restates),
             (flows.get(frame.flow, ""), frame.flow),
             (f"happens to {frame.tally:g} of them", frame.tally),
+            (_ORDERS.get(frame.order, f"number {frame.order} of several"), frame.order),
         )
         if on
     ]
