@@ -253,34 +253,33 @@ def test_the_date_of_a_start_or_an_end_is_of_what_starts(nlp: Any, text: str, he
 
 
 @pytest.mark.parametrize(
-    ("text", "tally", "order"),
+    ("text", "kind", "tally", "order"),
     [
-        pytest.param("The navy plans to build five frigates by 2030.", 5.0, 0, id="how many by a deadline"),
-        pytest.param("All 12 turbines will be running by 2029.", 12.0, 0, id="the subject's number"),
-        pytest.param("The first frigate is due in 2027.", 0.0, 1, id="the first of them"),
-        pytest.param("The city opened its second bridge in 1994.", 0.0, 2, id="the second"),
-        pytest.param("Three to five frigates could be delivered by 2031.", 0.0, 0, id="no one number"),
+        pytest.param("The navy plans to build five frigates by 2030.", "date", 5.0, 0, id="by a deadline"),
+        pytest.param("All 12 turbines will be running by 2029.", "date", 12.0, 0, id="the subject's number"),
+        pytest.param("The first frigate is due in 2027.", "date", 0.0, 1, id="the first of them"),
+        pytest.param("The city opened its second bridge in 1994.", "date", 0.0, 2, id="the second"),
         pytest.param(
-            "The reviewers examined the 2021 deal in March.", 0.0, 0, id="a year is no number of things"
+            "Three to five frigates could be delivered by 2031.", "date", 0.0, 0, id="no one number"
         ),
+        pytest.param(
+            "The reviewers examined the 2021 deal in March.", "date", 0.0, 0, id="a year is no number"
+        ),
+        pytest.param("The navy will get eight ships over three decades.", "duration", 8.0, 0, id="a span's"),
+        pytest.param(
+            "The utility will add 12 turbines over five years.", "duration", 12.0, 0, id="what is added"
+        ),
+        pytest.param(
+            "The first ship will come in twenty years.", "duration", 0.0, 1, id="a span to the first"
+        ),
+        pytest.param("The strike lasted three weeks.", "duration", 0.0, 0, id="no number of things"),
     ],
 )
-def test_how_many_things_a_dated_event_happens_to(nlp: Any, text: str, tally: float, order: int) -> None:
-    frame = _frame_of_figure(nlp, text, ("date",))
-    assert (frame.tally, frame.order) == (tally, order)
-
-
-@pytest.mark.parametrize(
-    ("text", "tally", "order"),
-    [
-        pytest.param("The navy will get eight ships over three decades.", 8.0, 0, id="the object's number"),
-        pytest.param("The utility will add 12 turbines over five years.", 12.0, 0, id="what is added"),
-        pytest.param("The first ship will come in twenty years.", 0.0, 1, id="the first of them"),
-        pytest.param("The strike lasted three weeks.", 0.0, 0, id="no number of things"),
-    ],
-)
-def test_how_many_things_a_span_of_time_is_for(nlp: Any, text: str, tally: float, order: int) -> None:
-    frame = _frame_of_figure(nlp, text, ("duration",))
+def test_how_many_things_a_date_or_a_span_is_of(
+    nlp: Any, text: str, kind: str, tally: float, order: int
+) -> None:
+    """'to build five frigates by 2030' is a deadline for five; 'the first frigate in 2027' for one."""
+    frame = _frame_of_figure(nlp, text, (kind,))
     assert (frame.tally, frame.order) == (tally, order)
 
 
