@@ -591,9 +591,12 @@ def build_frame(
     event = _time_event(idx, start, end, (climbed, verb) if noun is None else ()) if when else ""
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
-    things = _event_things(verb, inside) if when and noun is None else []
-    if lasts:
-        things = [noun] if noun is not None else _event_things(verb, inside)
+    # what a dated event or a span of time happens to: its verb's subject or object, or for a span
+    # the noun it hangs on ('eight boats over three decades')
+    if noun is None:
+        things = _event_things(verb, inside) if when or lasts else []
+    else:
+        things = [noun] if lasts else []
     order = TOTAL if _is_total(idx, start, end) else _order(noun, verb, inside, idx.doc)
     # 'the first boat is due in 2040': the order of what the dated event happens to
     order = order or next((o for t in things if (o := _order(t, None))), 0)

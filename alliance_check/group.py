@@ -321,7 +321,7 @@ def _name_share(
 
 
 def _milestone(f: Frame) -> str:
-    return "the first" if f.order == 1 else f"{f.tally:g} of them"
+    return f"{f.tally:g} of them" if f.tally else "the first"
 
 
 def _milestones_differ(a: Claim, b: Claim) -> bool:
@@ -640,8 +640,9 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
                 a, b = nodes[members[x]].first, nodes[members[y]].first
                 # a figure restated in another currency ('A$368bn ($245bn)') is that figure: set
                 # against a third figure of the article, the restatement is what it restates
-                a = told.get(members[x], a) if told.get(members[x], a).unit == b.unit else a
-                b = told.get(members[y], b) if told.get(members[y], b).unit == a.unit else b
+                told_a, told_b = told.get(members[x], a), told.get(members[y], b)
+                a = told_a if told_a.unit == b.unit else a
+                b = told_b if told_b.unit == a.unit else b
                 if a is not b and _same_source_clash(a, b):
                     clashes.add((members[x], members[y]))
     disagreeing: dict[tuple[int, int], float] = {}

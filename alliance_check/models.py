@@ -193,7 +193,8 @@ class Frame:
     planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
     # 'stock': what there is ('flies 25 jets'); 'change': what is added or taken away ('retire 12')
     flow: str = ""
-    tally: float = 0.0  # how many things a dated event happens to ('five ships by 2030'), 0: unsaid
+    # how many things a dated event or a span is of ('five ships by 2030', 'eight over 30 years'); 0: unsaid
+    tally: float = 0.0
     revised: bool = False  # 'up from an earlier estimate', 'has risen to': replaces an earlier figure
     topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)
     restates: str | None = None  # id of the claim this one restates in other units ('A$368bn ($245bn)')

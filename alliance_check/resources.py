@@ -131,7 +131,7 @@ class Lexicon:
     event_nouns: dict[str, str]  # noun or phrase (lower) -> event class
     event_verbs: dict[str, str | None]  # verb lemma -> event class (None: take the object)
     occurrence_verbs: frozenset[str]  # 'happen', 'hear': the time they govern is their event's
-    aspect_verbs: dict[str, str]  # 'start' -> 'begin', 'finish' -> 'end': the time of their subject
+    aspect_verbs: dict[str, str]  # 'start' -> 'begin', 'finish' -> 'end': the time of what begins or ends
     place_prepositions: frozenset[str]
     location_verbs: frozenset[str]
     host_verbs: frozenset[str]
