@@ -220,16 +220,18 @@ def _takes_in(bound: Claim, point: Claim) -> bool:
     inclusive = lexicon().inclusive_bounds
     if not any(" ".join(words[:n]) in inclusive for n in (1, 2, 3, 4)):
         return False
-    if _year_less(bound) or _year_less(point):
-        return False  # 'by June 30': a period of no known year takes in nothing
-    lo, hi = _period(bound)
-    p_lo, p_hi = _period(point)
-    return lo <= p_lo and p_hi <= hi
+    return _lies_in(point, bound)
 
 
 def _within(inner: Claim, outer: Claim) -> bool:
     """Two dates told plainly, the first inside the period of the second."""
-    if inner.qualifier != "exact" or outer.qualifier != "exact" or _year_less(inner) or _year_less(outer):
+    return inner.qualifier == "exact" and outer.qualifier == "exact" and _lies_in(inner, outer)
+
+
+def _lies_in(inner: Claim, outer: Claim) -> bool:
+    """The period of one date inside the period of another, bounds aside; a period of no known
+    year ('by June 30') takes in nothing and lies in nothing."""
+    if _year_less(inner) or _year_less(outer):
         return False
     lo, hi = _period(inner)
     o_lo, o_hi = _period(outer)
