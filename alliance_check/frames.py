@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 from typing import Any
@@ -418,8 +419,12 @@ def _reported(verb: Any) -> Any:
     return verb
 
 
-def _verb_terms(verb: Any, inside: set[int], skip: set[int]) -> list[str]:
-    """A verb and what it acts on: its subject and object nouns, and the objects of its prepositions."""
+def _verb_terms(
+    verb: Any, inside: set[int], skip: set[int], others: AbstractSet[int] = frozenset()
+) -> list[str]:
+    """A verb and what it acts on: its subject and object nouns, and the objects of its
+    prepositions, but not a prepositional phrase that holds a token of ``others`` (another date:
+    'will begin in 2030, with deliveries from 2042' - the deliveries are the time of 2042)."""
     lex = lexicon()
     out: list[str] = []
     lemma = verb.lemma_.lower()
@@ -435,6 +440,8 @@ def _verb_terms(verb: Any, inside: set[int], skip: set[int]) -> list[str]:
                 out.append(f"{lemma} {child.lower_}")
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and obj.i not in inside and _content(obj):
+                    if others and any(t.i in others for t in obj.subtree):
+                        continue
                     out.append(obj.lemma_.lower())
         elif child.dep_ in ("xcomp",) and child.pos_ == "VERB":
             out.append(child.lemma_.lower())
@@ -530,7 +537,11 @@ def _measure_words(inside: set[int], doc: Any) -> list[str]:
 
 
 def _terms_of(
-    noun: Any | None, verb: Any | None, inside: set[int], doc: Any = None
+    noun: Any | None,
+    verb: Any | None,
+    inside: set[int],
+    doc: Any = None,
+    others: AbstractSet[int] = frozenset(),
 ) -> tuple[str, list[str], list[str], list[str]]:
     """(head, property terms, modifiers, kinds) of a value governed by this noun and verb."""
     lex = lexicon()
@@ -548,7 +559,7 @@ def _terms_of(
             if child.dep_ == "prep" and child.lower_ == "of":
                 terms += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, inside)]
     if verb is not None:
-        terms += _verb_terms(verb, inside, {noun.i} if noun is not None else set())
+        terms += _verb_terms(verb, inside, {noun.i} if noun is not None else set(), others)
         lemma = verb.lemma_.lower()
         if not head and lemma not in lex.light_words and lemma not in lex.reporting_verbs:
             head = lemma
@@ -587,7 +598,11 @@ def build_frame(
     climbed = verb
     if verb is not None and noun is None:
         verb = _reported(verb)
-    head, terms, modifiers, kinds = _terms_of(noun, verb, inside, idx.doc)
+    # another date of the sentence ('with deliveries from 2042'): a date entity with a digit, not a
+    # figure of speech the tagger took for a date ('the two-plus-two meeting')
+    dated = (e for e in idx.sent.ents if e.label_ == "DATE" and any(ch.isdigit() for ch in e.text))
+    others = {t.i for e in dated for t in e} - inside if when else set()
+    head, terms, modifiers, kinds = _terms_of(noun, verb, inside, idx.doc, others)
     event = _time_event(idx, start, end, (climbed, verb) if noun is None else ()) if when else ""
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
@@ -636,7 +651,7 @@ def _event_noun(verb: Any) -> str:
     lex = lexicon()
     events = lex.event_nouns
     lemma = verb.lemma_.lower()
-    if lemma in lex.aspect_verbs:
+    if lemma in lex.aspect_verbs or _aspect_phrase(verb):
         # 'construction should begin in 2027', 'the firm will start production in 2027': what
         # begins or ends is the event, the object of the verb or else its subject
         near = list(verb.children)[:KIND_WORDS]
@@ -828,10 +843,27 @@ def _verb_word(verb: Any | None) -> str:
         return ""
     lemma = verb.lemma_.lower()
     lex = lexicon()
+    phrase = _aspect_phrase(verb)
+    if phrase:
+        return phrase  # 'work got under way in 2021': a light verb that says something begins
     if lemma in lex.light_words or lemma in lex.reporting_verbs:
         return ""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return f"{lemma} {particle}" if particle and f"{lemma} {particle}" in lex.synonyms else lemma
+
+
+def _aspect_phrase(verb: Any) -> str:
+    """A verb phrase of aspect_verbs (data/subjects.json) made of the verb's lemma and the words
+    that complete it ('get under way', 'get underway', 'kick off'), or ''."""
+    words = [verb.lemma_.lower()]
+    for child in verb.children:
+        if child.dep_ in ("prt", "advmod") and child.i == verb.i + 1:
+            words.append(child.lower_)
+        elif child.dep_ == "prep" and child.i == verb.i + 1:
+            objs = [o for o in child.children if o.dep_ == "pobj" and o.i == child.i + 1]
+            words += [child.lower_, *(o.lower_ for o in objs)]
+    phrase = " ".join(words)
+    return phrase if len(words) > 1 and phrase in lexicon().aspect_verbs else ""
 
 
 TOPIC_NAMES = 3  # how many of an article's most named things say what it is about

@@ -234,7 +234,9 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
         x["event"], why["event"] = 1.0, ", ".join(sorted(common))
     # 'six workers were killed' / 'four remain missing': the verb says which property is counted
     va, vb = _prop(fa.verb), _prop(fb.verb)
-    if va and vb and va != vb and va not in terms_b | ctx_b and vb not in terms_a | ctx_a:
+    aspects = lexicon().aspect_verbs
+    same_aspect = fa.verb in aspects and aspects[fa.verb] == aspects.get(fb.verb)  # 'start' / 'get under way'
+    if va and vb and va != vb and va not in terms_b | ctx_b and vb not in terms_a | ctx_a and not same_aspect:
         x["verb_differs"], why["verb_differs"] = 1.0, f"{fa.verb} / {fb.verb}"
     if fa.order and fb.order and fa.order != fb.order:
         x["order_differs"], why["order_differs"] = 1.0, "one is the first, the other a later one"
@@ -340,6 +342,15 @@ def _milestones_differ(a: Claim, b: Claim) -> bool:
     return deadline and all(counts) and counts[0] != counts[1]
 
 
+def _aspect(f: Frame) -> str:
+    """'begin' or 'end' when the claim times the start or the end of something (its verb, or else
+    a word of its clause, is one of aspect_verbs: 'construction starts in Adelaide | 2027'), or ''."""
+    aspects = lexicon().aspect_verbs
+    if f.verb:
+        return aspects.get(f.verb, "")
+    return next((aspects[t] for t in f.terms if t in aspects), "")
+
+
 def _is_measure(head: str) -> bool:
     """'gallons', 'tonnes', 'barrels': a head that is a unit counts what its 'of' phrase names."""
     return head in lexicon().unit_names
@@ -353,8 +364,8 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
         return f"places differ: {', '.join(fa.places)} / {', '.join(fb.places)}"
     if kind not in ("date", "time") and fa.years and fb.years and not set(fa.years) & set(fb.years):
         return f"years differ: {', '.join(fa.years)} / {', '.join(fb.years)}"  # 'in 2023' / 'FY2025'
-    aspects = {lexicon().aspect_verbs.get(f.verb, "") for f in (fa, fb)}
-    if kind in ("date", "time") and aspects == {"begin", "end"}:
+    aspects = (_aspect(fa), _aspect(fb))
+    if kind in ("date", "time") and set(aspects) == {"begin", "end"}:
         return "one times when it begins, the other when it ends"  # 'the strike began' / 'ended'
     if fa.kinds and fb.kinds and _disjoint(fa.kinds, fb.kinds, cutoff):
         # 'three Virginia-class submarines' / 'eight SSN-AUKUS boats', 'Boeing jets' / 'Airbus jets'
@@ -559,6 +570,10 @@ def _conflict_score(
         # one of several, named on both sides, is the same event in other words
         orders = {c.frame.order if c.frame is not None else 0 for c in (a, b)}
         ordinal = bool(x["event"]) and len(orders) == 1 and min(orders) > 0
+        # 'construction should begin in the late 2020s' / 'construction starts in Adelaide later
+        # this decade': the start (or the end) of the same thing is one event
+        aspects = {_aspect(c.frame) if c.frame is not None else "" for c in (a, b)}
+        same_words = same_words or (bool(x["head"]) and len(aspects) == 1 and "" not in aspects)
         if not ((x["head"] or ordinal) and (shared or same_words)):
             return settings.conflicts.prior
     return round(score, 3)

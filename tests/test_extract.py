@@ -246,10 +246,73 @@ def test_a_place_reached_by_a_light_verb_is_where_its_subject_went(nlp: Any) -> 
         pytest.param("The strike ended on March 4, 2024.", "strike", id="what ends"),
         pytest.param("The company will start production in 2027.", "production", id="the object of a start"),
         pytest.param("It began in 2020.", "begin", id="a pronoun names nothing"),
+        pytest.param(
+            "Construction of the runway got underway in March 2021.", "construction", id="got underway"
+        ),
+        pytest.param(
+            "Drilling of the second tunnel will get under way from the 2030s.", "drilling", id="get under way"
+        ),
+        pytest.param("The festival kicks off on June 5, 2026.", "festival", id="kicks off"),
     ],
 )
 def test_the_date_of_a_start_or_an_end_is_of_what_starts(nlp: Any, text: str, head: str) -> None:
     assert _frame_of_figure(nlp, text, ("date",)).head == head
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        pytest.param("Work on the new runway got underway in March 2021.", "get underway", id="got underway"),
+        pytest.param("Drilling will get under way in 2030.", "get under way", id="get under way"),
+        pytest.param("Repairs were under way by May 2024.", "be under way", id="were under way"),
+        pytest.param("The talks wrapped up on June 3, 2025.", "wrap up", id="wrapped up"),
+        pytest.param("The team got home on June 3, 2025.", "", id="a light verb that begins nothing"),
+    ],
+)
+def test_a_light_verb_with_the_words_that_make_it_begin_or_end(nlp: Any, text: str, verb: str) -> None:
+    """'get under way', 'wrap up' (data/subjects.json, aspect_verbs) say that something begins or ends."""
+    assert _frame_of_figure(nlp, text, ("date",)).verb == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "kept"),
+    [
+        pytest.param(
+            "Construction will begin in 2028, with deliveries every two years from 2035.",
+            "delivery",
+            False,
+            id="deliveries timed by their own date",
+        ),
+        pytest.param(
+            "The museum opens in May 2027, after repairs that end in March 2027.",
+            "repair",
+            False,
+            id="repairs timed by their own date",
+        ),
+        pytest.param(
+            "The festival opens in May 2027, with concerts every night.",
+            "concert",
+            True,
+            id="no date of their own",
+        ),
+        pytest.param(
+            "The ministers met at the two-plus-two talks on July 28, 2024.",
+            "talk",
+            True,
+            id="a figure of speech is no date",
+        ),
+    ],
+)
+def test_a_phrase_with_its_own_date_is_not_about_another_date(
+    nlp: Any, text: str, term: str, kept: bool
+) -> None:
+    """The first date of the sentence is not about what the phrase of a second date names."""
+    article = make_article("x.txt", text)
+    first = min(
+        (c for c in extract_claims(nlp(article.text), article) if c.kind == "date"), key=lambda c: c.start
+    )
+    assert first.frame is not None
+    assert (term in first.frame.terms) is kept, first.frame
 
 
 @pytest.mark.parametrize(

@@ -687,6 +687,32 @@ def test_when_a_thing_begins_and_when_it_ends_never_group() -> None:
 
 
 @pytest.mark.parametrize(
+    ("verb_a", "terms_b", "flagged"),
+    [
+        pytest.param("begin", ("start",), True, id="begins / starts, in a table row"),
+        pytest.param("get under way", ("start",), True, id="gets under way / starts"),
+        pytest.param("", ("start",), False, id="only one says it begins"),
+        pytest.param("finish", ("end",), True, id="finishes / ends"),
+    ],
+)
+def test_the_start_of_the_same_thing_is_one_event(
+    verb_a: str, terms_b: tuple[str, ...], flagged: bool
+) -> None:
+    """'Construction should begin in the late 2020s' / 'Construction starts in Adelaide | 2031':
+    the start (or the end) of one thing, told in other words, is one date."""
+    a = make_claim(
+        "a", "2028", kind="date", precision="year", head="construction", verb=verb_a,
+        terms=("construction", "dock"), context=("shipyard",),
+    )  # fmt: skip
+    b = make_claim(
+        "b", "2031", kind="date", precision="year", head="construction",
+        terms=("construction", *terms_b, "city"), context=("shipyard",),
+    )  # fmt: skip
+    findings = compare_groups(group_claims([a, b], S), S)
+    assert any(f.verdict == "conflict" for f in findings) is flagged, findings
+
+
+@pytest.mark.parametrize(
     ("order_a", "order_b", "compared"),
     [
         pytest.param(2, 0, False, id="the second payment and a payment that does not say which"),
