@@ -630,7 +630,7 @@ def build_frame(
         verb=_verb_word(verb),
         order=order,
         planned=_planned(verb),
-        flow=_flow(verb) if noun is not None else "",
+        flow=_flow(noun, verb, span, deltas=not (when or lasts)),
         revised=_revises(idx, start, end),
         terms=tuple(terms),
         modifiers=tuple(modifiers),
@@ -827,14 +827,30 @@ def _planned(verb: Any | None) -> bool:
     return False
 
 
-def _flow(verb: Any | None) -> str:
-    """Whether the verb of a counted noun says what there is ('flies 25 jets': 'stock') or what is
-    added or taken away ('will retire 12 jets': 'change'); '' when it says neither."""
+def _flow(noun: Any | None, verb: Any | None, span: Any, deltas: bool = True) -> str:
+    """Whether the figure (its tokens ``span``) is the size of a change: measuring a noun of
+    change ('a $9 billion hit', 'a 5% rise') or by how much a verb of change says a thing changed
+    ('fares rose 5%', 'costs rose by $2bn', not 'rose to $5bn'): 'delta'; or the verb of a counted
+    noun says what there is ('flies 25 jets': 'stock') or what is added or taken away ('will
+    retire 12 jets': 'change'); '' when it says none of these. ``deltas``: a date or a span of
+    time is never a 'delta'."""
+    lex = lexicon()
+    if deltas and noun is not None and noun.lemma_.lower() in lex.change_nouns:
+        return "delta"
     if verb is None:
         return ""
-    lex = lexicon()
     lemma = verb.lemma_.lower()
-    return "stock" if lemma in lex.stock_verbs else "change" if lemma in lex.change_verbs else ""
+    if noun is not None and lemma in lex.stock_verbs:
+        return "stock"
+    if noun is not None and lemma in lex.change_verbs:
+        return "change"
+    # the figure itself hangs on the verb, not a noun it governs ('the 2-mile bridge fell'), and
+    # says by how much, not to or from what ('rose to $5bn', 'fell from 40%')
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].is_currency or span.doc[i].pos_ == "SYM"):
+        i -= 1  # 'to $50bn', 'to US$5bn'
+    to_or_from = i >= 0 and span.doc[i].lower_ in ("to", "from", "at")
+    return "delta" if deltas and noun is None and lemma in lex.delta_verbs and not to_or_from else ""
 
 
 def _verb_word(verb: Any | None) -> str:

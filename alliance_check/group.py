@@ -373,6 +373,16 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
     if kind not in ("date", "time", "place") and {fa.flow, fb.flow} == {"stock", "change"}:
         # 'the airline flies 25 jets' / 'it will retire 12 jets', 'employs 1,500' / 'hired 200'
         return "one counts what there is, the other what is added or taken away"
+    flows = {fa.flow, fb.flow}
+    if (
+        kind not in ("date", "time", "place")
+        and "delta" in flows
+        and len(flows) == 2
+        and "change" not in flows
+    ):
+        # 'the budget will take a $9 billion hit' / 'a $6 billion outlay', 'fares rose 5%' / '5% of
+        # fares'; what is added or taken away ('will cut 300 jobs') may be told as a change either way
+        return "one is the size of a change, the other an amount"
     if fa.order > 0 and fb.order > 0 and fa.order != fb.order:
         # 'the first payment' / 'a second instalment'
         return f"one is number {fa.order} of several, the other number {fb.order}"

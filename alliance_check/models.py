@@ -191,7 +191,8 @@ class Frame:
     # 'the first payment' 1, 'a second payment' 2, 'the latest estimate' -1, a total TOTAL, 'the next' LATER
     order: int = 0
     planned: bool = False  # 'will cost', 'is due by', 'aims to': planned or expected, not done
-    # 'stock': what there is ('flies 25 jets'); 'change': what is added or taken away ('retire 12')
+    # 'stock': what there is ('flies 25 jets'); 'change': what is added or taken away ('retire 12');
+    # 'delta': the size of a change of something ('a $9 billion hit', 'a 5% rise')
     flow: str = ""
     # how many things a dated event or a span is of ('five ships by 2030', 'eight over 30 years'); 0: unsaid
     tally: float = 0.0

@@ -123,6 +123,8 @@ class Lexicon:
     state: re.Pattern[str]  # '1,100 households still had no water': a figure of a state at that moment
     stock_verbs: frozenset[str]  # 'flies 25 jets', 'employs 1,500': a figure counts what there is
     change_verbs: frozenset[str]  # 'will retire 12 jets', 'hired 200': what is added or taken away
+    change_nouns: frozenset[str]  # 'a $9 billion hit', 'a 5% rise': the figure is the size of a change
+    delta_verbs: frozenset[str]  # 'fares rose 5%', 'costs rose by $2bn': so is the figure of such a verb
     total_before: re.Pattern[str]  # 'bringing aid to', 'a total of': the figure after is a sum of several
     total_after: re.Pattern[str]  # 'in two instalments', 'so far': the figure before is a sum
     motion_words: frozenset[str]  # 'sail', 'voyage': a place 'from' or 'to' them is one of an event
@@ -265,6 +267,8 @@ def lexicon() -> Lexicon:
         state=_phrases(synonyms["state_words"]),
         stock_verbs=frozenset(synonyms["stock_verbs"]),
         change_verbs=frozenset(synonyms["change_verbs"]),
+        change_nouns=frozenset(synonyms["change_nouns"]),
+        delta_verbs=frozenset(synonyms["delta_verbs"]),
         total_before=_phrases(synonyms["total_words_before"]),
         total_after=_phrases(synonyms["total_words_after"]),
         motion_words=frozenset(synonyms["motion_words"]),

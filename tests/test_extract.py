@@ -361,6 +361,25 @@ def test_a_count_of_what_there_is_or_of_what_changes(nlp: Any, text: str, flow: 
 
 
 @pytest.mark.parametrize(
+    ("text", "flow"),
+    [
+        pytest.param("The budget will take a $9b hit.", "delta", id="a hit"),
+        pytest.param("The council faces a $2 million cut to its budget.", "delta", id="a cut"),
+        pytest.param("A 5% rise in fares was approved.", "delta", id="a rise"),
+        pytest.param("Fares rose 5% last year.", "delta", id="rose by how much"),
+        pytest.param("The company cut its debt by $300 million.", "delta", id="cut by"),
+        pytest.param("Costs rose to $5 billion in 2024.", "", id="rose to: what it is now"),
+        pytest.param("The state approved a $6 billion outlay on the port.", "", id="an amount"),
+        pytest.param("The nearly 2-mile bridge fell into the river.", "", id="the verb is not of the figure"),
+    ],
+)
+def test_a_figure_that_is_the_size_of_a_change(nlp: Any, text: str, flow: str) -> None:
+    """Nouns and verbs of change (data/synonyms.json: change_nouns, delta_verbs)."""
+    kinds = ("money", "count", "percent", "quantity")
+    assert _frame_of_figure(nlp, text, kinds).flow == flow
+
+
+@pytest.mark.parametrize(
     ("text", "order"),
     [
         pytest.param("The council approved a third grant of $2 million.", 3, id="on the noun"),

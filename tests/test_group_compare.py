@@ -371,6 +371,10 @@ def test_counts_of_two_named_kinds_never_group(
         pytest.param("stock", "change", False, id="flies 25 jets / will retire 12 jets"),
         pytest.param("change", "change", True, id="ordered 40 / bought 45"),
         pytest.param("stock", "", True, id="flies 25 / a fleet of 27"),
+        pytest.param("delta", "", False, id="a rise of 25 / 27 jets"),
+        pytest.param("delta", "stock", False, id="grew by 25 / flies 27"),
+        pytest.param("delta", "change", True, id="grew by 25 / bought 27"),
+        pytest.param("delta", "delta", True, id="grew by 25 / a rise of 27"),
     ],
 )
 def test_what_there_is_and_what_changes_never_group(flow_a: str, flow_b: str, together: bool) -> None:

@@ -62,7 +62,11 @@ def _frame_lines(frame: Frame) -> list[str]:
         ("names", list(frame.names)),
         ("years", list(frame.years)),
     ]
-    flows = {"stock": "counts what there is", "change": "counts what is added or taken away"}
+    flows = {
+        "stock": "counts what there is",
+        "change": "counts what is added or taken away",
+        "delta": "is the size of a change",
+    }
     flags = [
         name
         for name, on in (
