@@ -174,6 +174,7 @@ def _span(c: Claim) -> tuple[float, float]:
 SIGNALS = (
     "head", "event", "terms", "context", "names", "known", "topics", "where", "value_close", "value_far",
     "same_role", "verb_differs", "order_differs", "plan_differs", "names_differ", "small_counts", "clash",
+    "same_tally",
 )  # fmt: skip
 KIND_SIGNALS = tuple(
     f"kind_{k}" for k in ("count", "quantity", "money", "percent", "date", "time", "duration", "place")
@@ -210,6 +211,11 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
     if fa.names and fb.names and not names:
         x["names_differ"] = 1.0
         why["names_differ"] = f"{', '.join(fa.names[:2])} / {', '.join(fb.names[:2])}"
+    # 'to build five frigates by 2030' / 'five frigates are due by 2035': the same number of the
+    # same things by a day, or over a span, is one milestone, however far apart the two put it
+    things = x["head"] or x["terms"] or set(fa.kinds) & set(fb.kinds)
+    if a.kind in ("date", "duration") and fa.tally and fa.tally == fb.tally and things:
+        x["same_tally"], why["same_tally"] = 1.0, f"both are of {fa.tally:g} of them"
     ratio = _value_ratio(a, b)
     if ratio is not None and ratio <= 4:
         # claims about one quantity are usually within a small factor of each other; equal values
@@ -223,7 +229,7 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
             if a.value == b.value and a.value_max == b.value_max
             else "one value lies in the other's range"
         )
-    if ratio is not None and ratio > 3:
+    if ratio is not None and ratio > 3 and not x["same_tally"]:
         x["value_far"], why["value_far"] = 1.0, f"the values are {ratio:.0f} times apart"
     if a.kind == "place" and fa.role and fa.role == fb.role:
         x["same_role"], why["same_role"] = 1.0, f"both '{fa.role}'"
@@ -258,6 +264,8 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
     x["topics"], shared_topics = _name_share(fa.topics, fb.topics, stats, cutoff)
     why["topics"] = ", ".join(shared_topics[:3])
     clash = _clash(fa, fb, a.kind, cutoff)
+    if not clash and a.kind in ("date", "time") and {_aspect(a), _aspect(b)} == {"begin", "end"}:
+        clash = "one times when it begins, the other when it ends"  # 'the strike began' / 'ended'
     if not clash and _milestones_differ(a, b):
         # 'to build five ships by 2030' / 'the first ship is due in 2027', 'all 12 by 2035'
         clash = f"one times {_milestone(fa)}, the other {_milestone(fb)}"
@@ -342,13 +350,16 @@ def _milestones_differ(a: Claim, b: Claim) -> bool:
     return deadline and all(counts) and counts[0] != counts[1]
 
 
-def _aspect(f: Frame) -> str:
+def _aspect(c: Claim) -> str:
     """'begin' or 'end' when the claim times the start or the end of something (its verb, or else
-    a word of its clause, is one of aspect_verbs: 'construction starts in Adelaide | 2027'), or ''."""
+    a word of its clause, is one of aspect_verbs: 'construction starts in Adelaide | 2027'); 'end'
+    for a deadline of a number of things ('to build five ships by 2030': the five are done); or ''."""
+    f = c.frame
+    if f is None:
+        return ""
     aspects = lexicon().aspect_verbs
-    if f.verb:
-        return aspects.get(f.verb, "")
-    return next((aspects[t] for t in f.terms if t in aspects), "")
+    told = aspects.get(f.verb, "") if f.verb else next((aspects[t] for t in f.terms if t in aspects), "")
+    return told or ("end" if c.qualifier == "upper_bound" and f.tally else "")
 
 
 def _is_measure(head: str) -> bool:
@@ -364,9 +375,6 @@ def _clash(fa: Frame, fb: Frame, kind: str, cutoff: float) -> str:
         return f"places differ: {', '.join(fa.places)} / {', '.join(fb.places)}"
     if kind not in ("date", "time") and fa.years and fb.years and not set(fa.years) & set(fb.years):
         return f"years differ: {', '.join(fa.years)} / {', '.join(fb.years)}"  # 'in 2023' / 'FY2025'
-    aspects = (_aspect(fa), _aspect(fb))
-    if kind in ("date", "time") and set(aspects) == {"begin", "end"}:
-        return "one times when it begins, the other when it ends"  # 'the strike began' / 'ended'
     if fa.kinds and fb.kinds and _disjoint(fa.kinds, fb.kinds, cutoff):
         # 'three Virginia-class submarines' / 'eight SSN-AUKUS boats', 'Boeing jets' / 'Airbus jets'
         return f"kinds differ: {', '.join(fa.kinds)} / {', '.join(fb.kinds)}"
@@ -582,9 +590,9 @@ def _conflict_score(
         ordinal = bool(x["event"]) and len(orders) == 1 and min(orders) > 0
         # 'construction should begin in the late 2020s' / 'construction starts in Adelaide later
         # this decade': the start (or the end) of the same thing is one event
-        aspects = {_aspect(c.frame) if c.frame is not None else "" for c in (a, b)}
+        aspects = {_aspect(a), _aspect(b)}
         same_words = same_words or (bool(x["head"]) and len(aspects) == 1 and "" not in aspects)
-        if not ((x["head"] or ordinal) and (shared or same_words)):
+        if not ((x["head"] or ordinal or x["same_tally"]) and (shared or same_words)):
             return settings.conflicts.prior
     return round(score, 3)
 

@@ -52,6 +52,9 @@ class GroupingWeights:
     """Clashing places, owners, years or modifiers ('households without water' vs 'without power')."""
     same_role: float = 0.0
     """Places: the same preposition ('at', 'from')."""
+    same_tally: float = 0.0
+    """Dates or spans of the same number of the same things ('five frigates by 2030' / 'five
+    frigates by 2035'): one milestone, so how far apart the two put it is not held against them."""
     kind_count: float = 0.0
     """Added to the prior for two counts (each kind has its own: money often repeats one figure,
     days and places name many events)."""

@@ -1,7 +1,7 @@
 """Stories of our own: eight short corpora written for this benchmark (a dam failure, an
 earthquake, a city budget, a mayoral election, a company's results, a wildfire, a plant
-explosion, a train derailment; bench/stories/), with the conflicts a careful reader flags and the look-alikes that
-must not be flagged (bench/stories/expected.json).
+explosion, a train derailment; bench/stories/), with the conflicts a careful reader flags and
+the look-alikes that must not be flagged (bench/stories/expected.json).
 
     python bench/stories.py        # one line per expectation, then recall and false alarms
 

@@ -822,6 +822,33 @@ def test_milestones_of_different_numbers_never_group(
     assert bool(groups) is together
 
 
+@pytest.mark.parametrize(
+    ("tally_b", "verb_b", "flagged"),
+    [
+        pytest.param(5.0, "", True, id="five by 2030 and five by 2045: one milestone, far apart"),
+        pytest.param(0.0, "", False, id="five by 2030 and a ship by 2045: far apart, not one fact"),
+        pytest.param(5.0, "begin", False, id="five done by 2030 and building five begins in 2045"),
+    ],
+)
+def test_the_same_number_of_the_same_things_by_a_day(tally_b: float, verb_b: str, flagged: bool) -> None:
+    """'The navy is to build five frigates by 2030' / 'five frigates are due by the mid-2040s': the
+    same number of the same things by a deadline is one milestone, however far apart the days."""
+    ctx = ("navy", "frigate", "shipyard")
+    a = make_claim(
+        "a", "2030", kind="date", precision="year", qualifier="upper_bound", head="build",
+        verb="build", terms=("build", "frigate"), context=ctx,
+    )  # fmt: skip
+    b = make_claim(
+        "b", "2045", kind="date", precision="year", qualifier="upper_bound", head="navy",
+        verb=verb_b, terms=("navy", "frigate"), context=ctx,
+    )  # fmt: skip
+    a = replace(a, frame=replace(a.frame, tally=5.0))  # type: ignore[arg-type]
+    b = replace(b, frame=replace(b.frame, tally=tally_b))  # type: ignore[arg-type]
+    findings = compare_groups(group_claims([a, b], S), S)
+    # two deadlines agree only because a deadline allows an earlier day: a soft conflict
+    assert any(f.verdict in ("conflict", "soft_conflict") for f in findings) is flagged, findings
+
+
 def test_a_restated_pair_is_never_compared() -> None:
     metres = make_claim("a", 300.0, kind="quantity", unit="m", head="height")
     feet = make_claim("b", 800.0, kind="quantity", unit="ft", head="height")  # a wrong conversion
