@@ -622,7 +622,7 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
     head_a, head_b = _prop(a.frame.head if a.frame else ""), _prop(b.frame.head if b.frame else "")
     if head_a and head_b and head_a != head_b:
         if a.kind in ("date", "time"):
-            return True
+            return not _one_of_several_twice(a, b)
         # a range and a figure in it may be one sum told twice ('a price tag of $2-3 billion',
         # 'costs up to $3 billion'); other different values on different words are two facts
         ranged = isinstance(a.value_max, float) or isinstance(b.value_max, float)
@@ -640,6 +640,14 @@ def _same_source_clash(a: Claim, b: Claim) -> bool:
     if a.kind == "date":
         return ratio > 1.05  # a month
     return ratio > 1.1
+
+
+def _one_of_several_twice(a: Claim, b: Claim) -> bool:
+    """Two dates of one article about the same one of several, in other words: 'the first boat
+    is due in the early 2040s' and 'the navy will receive its first boat in the early 2040s'."""
+    orders = {c.frame.order if c.frame is not None else 0 for c in (a, b)}
+    ratio = _value_ratio(a, b)
+    return len(orders) == 1 and min(orders) > 0 and ratio is not None and ratio <= 1.05
 
 
 Found = tuple[list[Claim], list[Link], list[tuple[str, str, float]]]
