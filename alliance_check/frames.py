@@ -636,6 +636,7 @@ def build_frame(
         modifiers=tuple(modifiers),
         kinds=tuple(kinds if noun is not None else _event_kinds(things, inside) if when else ()),
         tally=_event_tally(things, inside),
+        aspect=_until(span.root) if when else "",
         owners=tuple(owners),
         places=tuple(places),
         names=idx.all_names(),
@@ -804,7 +805,26 @@ def _order(noun: Any | None, verb: Any | None, inside: set[int] | None = None, d
                 if words[child.lower_] == LATER and child.dep_ not in ("amod", "det"):
                     continue  # 'further accelerate': an adverb, not 'a further $2 million'
                 return int(words[child.lower_])
+            # 'the first of the new aircraft would be delivered in 2027': the ordinal is the noun
+            noun_like = child.dep_ in ("nsubj", "nsubjpass", "dobj") and _of_phrase(child)
+            if noun_like and child.lower_ in words and words[child.lower_] != LATER:
+                return int(words[child.lower_])
     return 0
+
+
+def _until(root: Any) -> str:
+    """'end' for a time a state lasts until ('keep the jets flying until 2030', 'stays closed
+    till May'), 'begin' when that is denied ('the jets will not fly until 2030'), else ''."""
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in lexicon().until_words:
+        return ""
+    holder = prep.head
+    denied = any(c.dep_ == "neg" for t in (holder, holder.head) for c in t.children)
+    return "begin" if denied else "end"
+
+
+def _of_phrase(tok: Any) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _planned(verb: Any | None) -> bool:

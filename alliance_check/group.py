@@ -264,8 +264,12 @@ def pair_features(a: Claim, b: Claim, stats: Stats, cutoff: float) -> tuple[dict
     x["topics"], shared_topics = _name_share(fa.topics, fb.topics, stats, cutoff)
     why["topics"] = ", ".join(shared_topics[:3])
     clash = _clash(fa, fb, a.kind, cutoff)
-    if not clash and a.kind in ("date", "time") and {_aspect(a), _aspect(b)} == {"begin", "end"}:
-        clash = "one times when it begins, the other when it ends"  # 'the strike began' / 'ended'
+    if not clash and a.kind in ("date", "time"):
+        ends = {_aspect(a), _aspect(b)}
+        if ends == {"begin", "end"}:
+            clash = "one times when it begins, the other when it ends"  # 'the strike began' / 'ended'
+        elif ends == {"end", ""} and "end" in (fa.aspect, fb.aspect):
+            clash = "one times when a state ends, the other a moment it holds"  # 'until 2030' / 'today'
     if not clash and _milestones_differ(a, b):
         # 'to build five ships by 2030' / 'the first ship is due in 2027', 'all 12 by 2035'
         clash = f"one times {_milestone(fa)}, the other {_milestone(fb)}"
@@ -359,7 +363,7 @@ def _aspect(c: Claim) -> str:
         return ""
     aspects = lexicon().aspect_verbs
     told = aspects.get(f.verb, "") if f.verb else next((aspects[t] for t in f.terms if t in aspects), "")
-    return told or ("end" if c.qualifier == "upper_bound" and f.tally else "")
+    return told or f.aspect or ("end" if c.qualifier == "upper_bound" and f.tally else "")
 
 
 def _is_measure(head: str) -> bool:

@@ -196,6 +196,9 @@ class Frame:
     flow: str = ""
     # how many things a dated event or a span is of ('five ships by 2030', 'eight over 30 years'); 0: unsaid
     tally: float = 0.0
+    # a time said to end a state ('flying until 2030': 'end') or, denied, to begin one ('will not
+    # fly until 2030': 'begin'); verbs of beginning and ending are read from ``verb`` by grouping
+    aspect: str = ""
     revised: bool = False  # 'up from an earlier estimate', 'has risen to': replaces an earlier figure
     topics: tuple[str, ...] = ()  # the names its article is about (the most frequent ones)
     restates: str | None = None  # id of the claim this one restates in other units ('A$368bn ($245bn)')

@@ -133,6 +133,7 @@ class Lexicon:
     event_nouns: dict[str, str]  # noun or phrase (lower) -> event class
     event_verbs: dict[str, str | None]  # verb lemma -> event class (None: take the object)
     occurrence_verbs: frozenset[str]  # 'happen', 'hear': the time they govern is their event's
+    until_words: frozenset[str]  # 'flying until 2030': the time a state ends
     aspect_verbs: dict[str, str]  # 'start' -> 'begin', 'finish' -> 'end': the time of what begins or ends
     place_prepositions: frozenset[str]
     location_verbs: frozenset[str]
@@ -277,6 +278,7 @@ def lexicon() -> Lexicon:
         event_nouns=_invert(subjects["event_nouns"]),
         event_verbs=subjects["event_verbs"],
         occurrence_verbs=frozenset(subjects["occurrence_verbs"]),
+        until_words=frozenset(subjects["until_words"]),
         aspect_verbs=_invert(subjects["aspect_verbs"]),
         place_prepositions=frozenset(subjects["place_prepositions"]),
         location_verbs=frozenset(subjects["location_verbs"]),

@@ -275,6 +275,20 @@ def test_a_light_verb_with_the_words_that_make_it_begin_or_end(nlp: Any, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        pytest.param("The airline will keep its jets flying until at least 2030.", "end", id="flying until"),
+        pytest.param("The bridge stays closed until May 2026.", "end", id="closed until"),
+        pytest.param("The jets will not fly until 2030.", "begin", id="not until: the start"),
+        pytest.param("The jets will fly in 2030.", "", id="a moment"),
+    ],
+)
+def test_a_time_a_state_lasts_until(nlp: Any, text: str, aspect: str) -> None:
+    """data/subjects.json, until_words: the end of a state, or denied, its start."""
+    assert _frame_of_figure(nlp, text, ("date",)).aspect == aspect
+
+
+@pytest.mark.parametrize(
     ("text", "term", "kept"),
     [
         pytest.param(
@@ -322,6 +336,9 @@ def test_a_phrase_with_its_own_date_is_not_about_another_date(
         pytest.param("All 12 turbines will be running by 2029.", "date", 12.0, 0, id="the subject's number"),
         pytest.param("The first frigate is due in 2027.", "date", 0.0, 1, id="the first of them"),
         pytest.param("The city opened its second bridge in 1994.", "date", 0.0, 2, id="the second"),
+        pytest.param(
+            "The first of the new jets will be delivered in 2027.", "date", 0.0, 1, id="the first of them"
+        ),
         pytest.param(
             "Three to five frigates could be delivered by 2031.", "date", 0.0, 0, id="no one number"
         ),

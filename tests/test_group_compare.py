@@ -711,6 +711,25 @@ def test_when_a_thing_begins_and_when_it_ends_never_group() -> None:
 
 
 @pytest.mark.parametrize(
+    ("verb_a", "aspect_b", "together"),
+    [
+        pytest.param("fly", "end", False, id="flies jets today / keeps them flying until 2030"),
+        pytest.param("fly", "", True, id="flies jets today / flies them in 2025"),
+        pytest.param("end", "end", True, id="service ends in 2030 / flying until 2030: one end"),
+    ],
+)
+def test_a_state_held_and_a_state_ended(verb_a: str, aspect_b: str, together: bool) -> None:
+    """'The airline flies 25 jets today' / 'it will keep the jets flying until 2030': the end of a
+    state is not a moment it holds."""
+    ctx = ("airline", "jet", "fleet")
+    a = make_claim("a", "2025", kind="date", precision="year", head="fly", verb=verb_a, context=ctx)
+    b = make_claim("b", "2030", kind="date", precision="year", head="fly", verb="fly", context=ctx)
+    b = replace(b, frame=replace(b.frame, aspect=aspect_b))  # type: ignore[arg-type]
+    x, _ = pair_features(a, b, Stats([a, b]), S.fuzzy_name_cutoff)
+    assert (not x["clash"]) is together
+
+
+@pytest.mark.parametrize(
     ("verb_a", "terms_b", "flagged"),
     [
         pytest.param("begin", ("start",), True, id="begins / starts, in a table row"),

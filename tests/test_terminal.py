@@ -366,6 +366,8 @@ def test_explain_finds_a_claim_by_where_it_is(query: str, texts: list[str]) -> N
         pytest.param(dict(tally=5.0), "also: happens to 5 of them", id="how many a dated event happens to"),
         pytest.param(dict(order=1), "also: the first of several", id="the first"),
         pytest.param(dict(order=2), "also: number 2 of several", id="the second"),
+        pytest.param(dict(flow="delta"), "also: is the size of a change", id="a change's size"),
+        pytest.param(dict(aspect="end"), "also: when a state ends", id="until"),
     ],
 )
 def test_explain_shows_what_grouping_weighed(frame: dict[str, Any], line: str) -> None:

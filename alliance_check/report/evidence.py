@@ -42,6 +42,7 @@ def find_claims(report: Report, query: str) -> list[Claim]:
 
 
 # Frame.order: which of several a figure is ('the first payment', 'the next', 'in two instalments')
+_STATES = {"end": "when a state ends ('until')", "begin": "when a state begins ('not until')"}
 _ORDERS = {
     1: "the first of several",
     -1: "the last or latest of several",
@@ -74,6 +75,7 @@ def _frame_lines(frame: Frame) -> list[str]:
             ("restates another", frame.restates),
             (flows.get(frame.flow, ""), frame.flow),
             (f"happens to {frame.tally:g} of them", frame.tally),
+            (_STATES.get(frame.aspect, ""), frame.aspect),
             (_ORDERS.get(frame.order, f"number {frame.order} of several"), frame.order),
         )
         if on
