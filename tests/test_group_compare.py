@@ -322,6 +322,9 @@ def test_the_same_fact_in_other_words_groups() -> None:
         pytest.param("containership", "ship", True, id="a containership is a ship"),
         pytest.param("death", "fatality", True, id="a death is a fatality"),
         pytest.param("voyage", "ship", False, id="a voyage is not a ship"),
+        pytest.param("rise", "climb", True, id="prices rose / prices climbed"),
+        pytest.param("drop", "decline", True, id="sales dropped / sales declined"),
+        pytest.param("rise", "drop", False, id="a rise is not a drop"),
     ],
 )
 def test_heads_named_in_other_words(head_a: str, head_b: str, same: bool) -> None:
