@@ -13,7 +13,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from alliance_check.models import LATER, RULES, SEVERITY_RANK, Claim, ClaimGroup, Finding
-from alliance_check.normalize.dates import interval
+from alliance_check.normalize.dates import interval, period
 from alliance_check.normalize.money import usd_bounds
 from alliance_check.normalize.places import contains, is_known
 from alliance_check.normalize.times import minute_step
@@ -203,12 +203,9 @@ def _date_parts(iso: str) -> tuple[int | None, int | None, int | None]:
 
 def _period(c: Claim) -> tuple[date, date]:
     """The days of the period a date claim names ('the early 2040s', 'last week'), bounds aside."""
-    span = interval(str(c.value), str(c.precision))
+    span = period(str(c.value), str(c.precision), c.value_max)
     assert span is not None
-    lo, hi = span
-    if isinstance(c.value_max, str) and (end := interval(c.value_max)) is not None:
-        hi = max(hi, end[1])
-    return lo, hi
+    return span
 
 
 def _takes_in(bound: Claim, point: Claim) -> bool:

@@ -662,6 +662,9 @@ def _event_noun(verb: Any) -> str:
                     return str(child.lemma_.lower())
             if any(child.dep_ in deps for child in near):
                 break  # 'it began in 2020', 'they started it': a pronoun names nothing
+        else:
+            if verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "ROOT":
+                return str(verb.head.lemma_.lower())  # a headline: 'Measles campaign to begin next week'
     if lemma not in lex.occurrence_verbs:
         return ""
     for child in verb.children:

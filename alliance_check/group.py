@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, Frame, Link
-from alliance_check.normalize.dates import interval
+from alliance_check.normalize.dates import interval, period
 from alliance_check.normalize.money import usd_bounds
 from alliance_check.normalize.places import contains
 from alliance_check.normalize.units import dimension, to_base
@@ -438,7 +438,37 @@ def _collapse(claims: list[Claim]) -> list[_Node]:
         else:
             nodes[key] = _Node([c])
             out.append(nodes[key])
-    return out
+    return _nest(out)
+
+
+NEST_MAX = 12  # dates of one head in one article compared for nesting (more: a table, left alone)
+
+
+def _nest(nodes: list[_Node]) -> list[_Node]:
+    """A date of one article inside another date of the same article and head ('Measles campaign
+    to begin next week' and 'the campaign begins on March 10') is one date told twice: the wider
+    joins the narrower's node, which speaks for both."""
+    buckets: dict[tuple[object, ...], list[_Node]] = defaultdict(list)
+    for node in nodes:
+        c = node.first
+        assert c.frame is not None
+        if c.kind == "date" and c.qualifier == "exact" and c.frame.head:
+            buckets[(c.source, _prop(c.frame.head), c.frame.tally)].append(node)
+    gone: set[int] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2 or len(bucket) > NEST_MAX:
+            continue
+        spans = [period(str(n.first.value), str(n.first.precision), n.first.value_max) for n in bucket]
+        for x, wide in enumerate(bucket):
+            for y, narrow in enumerate(bucket):
+                sx, sy = spans[x], spans[y]
+                if x == y or id(narrow) in gone or sx is None or sy is None or sx == sy:
+                    continue
+                if sx[0] <= sy[0] and sy[1] <= sx[1]:
+                    narrow.claims.extend(wide.claims)
+                    gone.add(id(wide))
+                    break
+    return [n for n in nodes if id(n) not in gone]
 
 
 def _index_keys(c: Claim) -> set[str]:

@@ -253,6 +253,7 @@ def test_a_place_reached_by_a_light_verb_is_where_its_subject_went(nlp: Any) -> 
             "Drilling of the second tunnel will get under way from the 2030s.", "drilling", id="get under way"
         ),
         pytest.param("The festival kicks off on June 5, 2026.", "festival", id="kicks off"),
+        pytest.param("Talks to resume in Geneva on Monday, June 1, 2026", "talk", id="a headline"),
     ],
 )
 def test_the_date_of_a_start_or_an_end_is_of_what_starts(nlp: Any, text: str, head: str) -> None:

@@ -713,6 +713,21 @@ def test_when_a_thing_begins_and_when_it_ends_never_group() -> None:
     assert any({"a", "c"} <= {c.source for c in g.claims} for g in groups), groups
 
 
+def test_a_date_inside_another_of_the_same_article() -> None:
+    """'Measles campaign to begin next week' and 'the campaign begins on March 10' in one article,
+    'the campaign will kick off on March 9' in another: the week holds March 10, so the article's
+    two dates are one, and March 9 is set against March 10 although the week holds it too."""
+    ctx = ("measles", "vaccination", "campaign")
+    week = make_claim(
+        "b", "2026-03-09", kind="date", precision="week", value_max="2026-03-15", head="campaign",
+        verb="begin", context=ctx,
+    )  # fmt: skip
+    day = make_claim("b", "2026-03-10", kind="date", head="campaign", verb="begin", context=ctx, line=3)
+    other = make_claim("a", "2026-03-09", kind="date", head="campaign", verb="kick off", context=ctx)
+    findings = compare_groups(group_claims([week, day, other], S), S)
+    assert any(f.verdict == "conflict" for f in findings), findings
+
+
 @pytest.mark.parametrize(
     ("verb_a", "aspect_b", "together"),
     [

@@ -697,6 +697,21 @@ def _relative(
     return None
 
 
+def period(iso: str, granularity: str = "", until: object = None) -> tuple[date, date] | None:
+    """The days a date covers, to the end of ``until`` when it is a range ('March 3-5', 'last
+    week'); None for year-less dates.
+
+    >>> period("2026-03-09", "day", "2026-03-15")
+    (datetime.date(2026, 3, 9), datetime.date(2026, 3, 15))
+    """
+    span = interval(iso, granularity)
+    if span is None:
+        return None
+    if isinstance(until, str) and (end := interval(until)) is not None:
+        return span[0], max(span[1], end[1])
+    return span
+
+
 def interval(iso: str, granularity: str = "") -> tuple[date, date] | None:
     """First and last day an ISO date at its precision covers; None for year-less dates.
 
