@@ -445,30 +445,53 @@ NEST_MAX = 12  # dates of one head in one article compared for nesting (more: a 
 
 
 def _nest(nodes: list[_Node]) -> list[_Node]:
-    """A date of one article inside another date of the same article and head ('Measles campaign
-    to begin next week' and 'the campaign begins on March 10') is one date told twice: the wider
-    joins the narrower's node, which speaks for both."""
+    """A figure of one article inside another figure of the same article and head is one figure
+    told twice: a date inside a period ('Measles campaign to begin next week' and 'the campaign
+    begins on March 10'), a sum that a bound or a round figure allows ('more than $100 million'
+    and '$103 million'). The wider joins the narrower's node, which speaks for both."""
     buckets: dict[tuple[object, ...], list[_Node]] = defaultdict(list)
     for node in nodes:
         c = node.first
         assert c.frame is not None
-        if c.kind == "date" and c.qualifier == "exact" and c.frame.head:
-            buckets[(c.source, _prop(c.frame.head), c.frame.tally)].append(node)
+        if c.kind in ("date", "count", "money", "quantity") and c.frame.head and _nest_span(c) is not None:
+            buckets[(c.source, c.kind, c.unit, _prop(c.frame.head), c.frame.tally)].append(node)
     gone: set[int] = set()
     for bucket in buckets.values():
         if len(bucket) < 2 or len(bucket) > NEST_MAX:
             continue
-        spans = [period(str(n.first.value), str(n.first.precision), n.first.value_max) for n in bucket]
+        spans = [_nest_span(n.first) for n in bucket]
         for x, wide in enumerate(bucket):
             for y, narrow in enumerate(bucket):
                 sx, sy = spans[x], spans[y]
                 if x == y or id(narrow) in gone or sx is None or sy is None or sx == sy:
                     continue
-                if sx[0] <= sy[0] and sy[1] <= sx[1]:
+                if narrow.first.qualifier == "exact" and sx[0] <= sy[0] and sy[1] <= sx[1]:
                     narrow.claims.extend(wide.claims)
                     gone.add(id(wide))
                     break
     return [n for n in nodes if id(n) not in gone]
+
+
+NEST_SLACK = 0.1  # how far past a bound or a round figure a figure told twice may lie
+
+
+def _nest_span(c: Claim) -> tuple[float, float] | None:
+    """The values a figure allows when it is told twice in an article: a date's period (told
+    plainly; as day numbers), a number's value or range, opened by its bound or hedge by at most
+    NEST_SLACK."""
+    if c.kind == "date":
+        days = period(str(c.value), str(c.precision), c.value_max) if c.qualifier == "exact" else None
+        return None if days is None else (float(days[0].toordinal()), float(days[1].toordinal()))
+    if not isinstance(c.value, float):
+        return None
+    lo = hi = c.value
+    if isinstance(c.value_max, float):
+        hi = c.value_max
+    if c.qualifier in ("lower_bound", "approx"):
+        hi = hi * (1 + NEST_SLACK)
+    if c.qualifier in ("upper_bound", "approx"):
+        lo = lo * (1 - NEST_SLACK)
+    return lo, hi
 
 
 def _index_keys(c: Claim) -> set[str]:

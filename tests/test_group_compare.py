@@ -713,6 +713,34 @@ def test_when_a_thing_begins_and_when_it_ends_never_group() -> None:
     assert any({"a", "c"} <= {c.source for c in g.claims} for g in groups), groups
 
 
+@pytest.mark.parametrize(
+    ("told", "nested"),
+    [
+        pytest.param(
+            dict(value=100e6, qualifier="lower_bound"), True, id="more than $100 million and $103 million"
+        ),
+        pytest.param(dict(value=105e6, qualifier="approx"), True, id="about $105 million and $103 million"),
+        pytest.param(
+            dict(value=80e6, qualifier="lower_bound"), False, id="more than $80 million: more than 10% off"
+        ),
+        pytest.param(dict(value=100e6, head="fine"), False, id="$100 million of another head"),
+        pytest.param(dict(value=110e6), False, id="two exact sums are two figures"),
+    ],
+)
+def test_a_figure_told_twice_in_one_article(told: dict[str, object], nested: bool) -> None:
+    """'The owners would pay more than $100 million' and 'would pay $103 million' in one article
+    are one figure: one node, which the exact sum speaks for."""
+    from alliance_check.group import _collapse
+
+    kw: dict[str, object] = dict(kind="money", unit="USD", head="pay", precision=1e6) | told
+    bound = make_claim("b", **kw)  # type: ignore[arg-type]
+    exact = make_claim("b", 103e6, kind="money", unit="USD", head="pay", precision=1e6, line=5)
+    nodes = _collapse([bound, exact])
+    assert (len(nodes) == 1) is nested, nodes
+    if nested:
+        assert nodes[0].first is exact
+
+
 def test_a_date_inside_another_of_the_same_article() -> None:
     """'Measles campaign to begin next week' and 'the campaign begins on March 10' in one article,
     'the campaign will kick off on March 9' in another: the week holds March 10, so the article's
