@@ -441,7 +441,7 @@ def _collapse(claims: list[Claim]) -> list[_Node]:
     return _nest(out)
 
 
-NEST_MAX = 12  # dates of one head in one article compared for nesting (more: a table, left alone)
+NEST_MAX = 12  # figures of one head in one article compared for nesting (more: a table, left alone)
 
 
 def _nest(nodes: list[_Node]) -> list[_Node]:
@@ -449,23 +449,22 @@ def _nest(nodes: list[_Node]) -> list[_Node]:
     told twice: a date inside a period ('Measles campaign to begin next week' and 'the campaign
     begins on March 10'), a sum that a bound or a round figure allows ('more than $100 million'
     and '$103 million'). The wider joins the narrower's node, which speaks for both."""
-    buckets: dict[tuple[object, ...], list[_Node]] = defaultdict(list)
+    buckets: dict[tuple[object, ...], list[tuple[_Node, tuple[float, float]]]] = defaultdict(list)
     for node in nodes:
         c = node.first
         assert c.frame is not None
-        if c.kind in ("date", "count", "money", "quantity") and c.frame.head and _nest_span(c) is not None:
-            buckets[(c.source, c.kind, c.unit, _prop(c.frame.head), c.frame.tally)].append(node)
+        span = _nest_span(c) if c.kind in ("date", "count", "money", "quantity") and c.frame.head else None
+        if span is not None:
+            buckets[(c.source, c.kind, c.unit, _prop(c.frame.head), c.frame.tally)].append((node, span))
     gone: set[int] = set()
     for bucket in buckets.values():
         if len(bucket) < 2 or len(bucket) > NEST_MAX:
             continue
-        spans = [_nest_span(n.first) for n in bucket]
-        for x, wide in enumerate(bucket):
-            for y, narrow in enumerate(bucket):
-                sx, sy = spans[x], spans[y]
-                if x == y or id(narrow) in gone or sx is None or sy is None or sx == sy:
+        for wide, (lo, hi) in bucket:
+            for narrow, (n_lo, n_hi) in bucket:
+                if narrow is wide or id(narrow) in gone or (lo, hi) == (n_lo, n_hi):
                     continue
-                if narrow.first.qualifier == "exact" and sx[0] <= sy[0] and sy[1] <= sx[1]:
+                if narrow.first.qualifier == "exact" and lo <= n_lo and n_hi <= hi:
                     narrow.claims.extend(wide.claims)
                     gone.add(id(wide))
                     break
