@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 from typing import Any
@@ -61,8 +60,11 @@ class SentenceIndex:
         self.names: list[tuple[int, int, str]] = []  # (start, end, name) of named things
         self.demonyms: dict[int, str] = {}  # token index -> country
         covered: set[int] = set()
+        dated: set[int] = set()  # tokens of dates with a digit ('2042'; not 'the two-plus-two meeting')
         for ent in sent.ents:
             covered.update(range(ent.start, ent.end))
+            if ent.label_ == "DATE" and any(ch.isdigit() for ch in ent.text):
+                dated.update(range(ent.start, ent.end))
             last = ent[-1].lemma_.lower()
             text = re.sub(r"['’]s$", "", ent.text)
             # the model calls some cities people or firms ('Adelaide', 'Perth'): the gazetteer knows
@@ -108,6 +110,8 @@ class SentenceIndex:
         self._tour: dict[int, tuple[int, int]] | None = None
         self._place: dict[int, int] = {}
         self._owner_marks: list[int] = []
+        self.dated = frozenset(dated)
+        self._dated_places: list[int] | None = None
 
     def context_with(self, context: tuple[str, ...]) -> tuple[str, ...]:
         """The sentence's content words, then ``context``, each once (kept for the last context asked)."""
@@ -133,6 +137,22 @@ class SentenceIndex:
         lo, hi = span
         marks = [(self._place[i], i) for i in self._owner_marks if lo <= self._place[i] <= hi]
         return [self.doc[i] for _, i in sorted(marks)]
+
+    def holds_date(self, holder: Any, inside: set[int]) -> bool:
+        """Whether ``holder``'s subtree holds a token of a date of the sentence other than the
+        value at ``inside`` ('with deliveries from 2042'); the walk made once answers every holder."""
+        if self._tour is None:
+            self._build_tour()
+        assert self._tour is not None
+        span = self._tour.get(holder.i)
+        if span is None:  # an arc leaves the sentence: walk the subtree as spaCy does
+            return any(t.i in self.dated and t.i not in inside for t in holder.subtree)
+        if self._dated_places is None:
+            self._dated_places = sorted(self._place[i] for i in self.dated)
+        lo, hi = span
+        held = bisect_right(self._dated_places, hi) - bisect_left(self._dated_places, lo)
+        own = sum(1 for i in inside if i in self.dated and lo <= self._place[i] <= hi)
+        return held > own
 
     def _build_tour(self) -> None:
         """Each token's place in an in-order walk (lefts, itself, rights: the order of
@@ -419,12 +439,10 @@ def _reported(verb: Any) -> Any:
     return verb
 
 
-def _verb_terms(
-    verb: Any, inside: set[int], skip: set[int], others: AbstractSet[int] = frozenset()
-) -> list[str]:
+def _verb_terms(verb: Any, inside: set[int], skip: set[int], dates: SentenceIndex | None = None) -> list[str]:
     """A verb and what it acts on: its subject and object nouns, and the objects of its
-    prepositions, but not a prepositional phrase that holds a token of ``others`` (another date:
-    'will begin in 2030, with deliveries from 2042' - the deliveries are the time of 2042)."""
+    prepositions; with ``dates``, not a prepositional phrase that holds another date of the
+    sentence ('will begin in 2030, with deliveries from 2042': the deliveries are of 2042)."""
     lex = lexicon()
     out: list[str] = []
     lemma = verb.lemma_.lower()
@@ -440,7 +458,7 @@ def _verb_terms(
                 out.append(f"{lemma} {child.lower_}")
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and obj.i not in inside and _content(obj):
-                    if others and any(t.i in others for t in obj.subtree):
+                    if dates is not None and dates.dated and dates.holds_date(obj, inside):
                         continue
                     out.append(obj.lemma_.lower())
         elif child.dep_ in ("xcomp",) and child.pos_ == "VERB":
@@ -541,7 +559,7 @@ def _terms_of(
     verb: Any | None,
     inside: set[int],
     doc: Any = None,
-    others: AbstractSet[int] = frozenset(),
+    dates: SentenceIndex | None = None,
 ) -> tuple[str, list[str], list[str], list[str]]:
     """(head, property terms, modifiers, kinds) of a value governed by this noun and verb."""
     lex = lexicon()
@@ -559,7 +577,7 @@ def _terms_of(
             if child.dep_ == "prep" and child.lower_ == "of":
                 terms += [t for obj in child.children if obj.dep_ == "pobj" for t in _phrase(obj, inside)]
     if verb is not None:
-        terms += _verb_terms(verb, inside, {noun.i} if noun is not None else set(), others)
+        terms += _verb_terms(verb, inside, {noun.i} if noun is not None else set(), dates)
         lemma = verb.lemma_.lower()
         if not head and lemma not in lex.light_words and lemma not in lex.reporting_verbs:
             head = lemma
@@ -598,11 +616,8 @@ def build_frame(
     climbed = verb
     if verb is not None and noun is None:
         verb = _reported(verb)
-    # another date of the sentence ('with deliveries from 2042'): a date entity with a digit, not a
-    # figure of speech the tagger took for a date ('the two-plus-two meeting')
-    dated = (e for e in idx.sent.ents if e.label_ == "DATE" and any(ch.isdigit() for ch in e.text))
-    others = {t.i for e in dated for t in e} - inside if when else set()
-    head, terms, modifiers, kinds = _terms_of(noun, verb, inside, idx.doc, others)
+    # a date's terms leave out a phrase that holds another date of the sentence
+    head, terms, modifiers, kinds = _terms_of(noun, verb, inside, idx.doc, idx if when else None)
     event = _time_event(idx, start, end, (climbed, verb) if noun is None else ()) if when else ""
     if event:
         head, terms = event, [event, *(t for t in terms if t != event)]
