@@ -191,6 +191,39 @@ def test_a_weekday_is_in_the_tense_of_its_own_verb(text: str, day: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        pytest.param(
+            "The club said on Monday (Dec 1) that the coach had left.",
+            [("Monday (Dec 1)", "2025-12-01", True)],
+            id="weekday and month-day",
+        ),
+        pytest.param(
+            "The vote was held on Tuesday (25 November 2025).",
+            [("Tuesday (25 November 2025)", "2025-11-25", False)],
+            id="weekday and full date",
+        ),
+        pytest.param(
+            "Ferries stopped on Friday (local time).",
+            [("Friday", "2025-12-05", True)],
+            id="no date in the brackets",
+        ),
+        pytest.param(
+            "The board met on Monday (Tuesday in Sydney).",
+            [("Monday", "2025-12-01", True), ("Tuesday", "2025-12-02", True)],
+            id="a weekday in the brackets",
+        ),
+    ],
+)
+def test_a_weekday_with_its_date_in_brackets_is_one_day(
+    text: str, dates: list[tuple[str, str, bool]]
+) -> None:
+    """'On Monday (Dec 1)' writes one day whole: one date, where the weekday stands."""
+    found = [m for m in find_mentions(text, date(2025, 12, 5)) if m.kind == "date"]
+    assert [(text[m.start : m.end], m.value, m.relative) for m in found] == dates
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The dividend will rise to 9.1p a share.",

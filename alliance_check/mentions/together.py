@@ -1,6 +1,6 @@
 """Values read together: the two ends of a range, the value a change started from, ages, spans
-joined ('two hours and ten minutes'), the spans of counted dates, and restatements in other
-units or currencies."""
+joined ('two hours and ten minutes'), the spans of counted dates, a weekday with its date in
+brackets, and restatements in other units or currencies."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def read_together(text: str, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.value, m.value_max, m.qualifier) for m in find_mentions("between 10 and 20 km")]
     [(10.0, 20.0, 'range')]
     """
-    merged = _merge_ranges(text, mentions)
+    merged = _weekdays_with_dates(text, _merge_ranges(text, mentions))
     merged = _join_durations(text, _ages(text, merged))
     return _restatements(text, _spans_of_dates(text, merged))
 
@@ -280,6 +280,36 @@ def _spans_of_dates(text: str, mentions: list[Mention]) -> list[Mention]:
                 restates=m.start,
             )
         )
+    return out
+
+
+_BRACKETED_DAY = re.compile(r"\s*\(\s*")
+_BRACKET_END = re.compile(r"\s*\)")
+
+
+def _weekdays_with_dates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'On Monday (Dec 1)': a weekday and the date it is, in brackets, are one day written whole.
+
+    >>> from alliance_check.mentions import find_mentions
+    >>> [(m.value, m.relative) for m in find_mentions("It said on Monday (December 1, 2025).")]
+    [('2025-12-01', False)]
+    """
+    out: list[Mention] = []
+    for n in mentions:
+        m = out[-1] if out else None
+        if (
+            m is not None
+            and m.kind == n.kind == "date"
+            and m.precision == n.precision == "day"
+            and text[m.start : m.end].lower() in WEEKDAYS
+            and _BRACKETED_DAY.fullmatch(text, m.end, n.start)
+            and any(ch.isdigit() for ch in text[n.start : n.end])
+            and (closed := _BRACKET_END.match(text, n.end)) is not None
+        ):
+            # read where the weekday stands: the bracket hangs on it, it hangs on the verb
+            out[-1] = replace(n, start=m.start, end=closed.end(), num_start=m.num_start, num_end=m.num_end)
+            continue
+        out.append(n)
     return out
 
 
