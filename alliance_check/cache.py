@@ -15,7 +15,7 @@ from alliance_check.models import Article, Claim, Frame
 from alliance_check.resources import lexicon_fingerprint, load_domain
 from alliance_check.settings import Settings
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 
 def cache_key(article: Article, settings: Settings, model: str) -> str:

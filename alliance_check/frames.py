@@ -448,6 +448,8 @@ def _verb_terms(verb: Any, inside: set[int], skip: set[int], dates: SentenceInde
     lemma = verb.lemma_.lower()
     if lemma not in lex.reporting_verbs and lemma not in lex.light_words:
         out.append(lemma)
+    elif event := _light_event(verb):
+        out.append(event)  # 'gave its endorsement': endorsed
     for child in verb.children:
         if child.i in inside or child.i in skip or child.dep_ in OTHER_CLAUSES:
             continue
@@ -581,6 +583,8 @@ def _terms_of(
         lemma = verb.lemma_.lower()
         if not head and lemma not in lex.light_words and lemma not in lex.reporting_verbs:
             head = lemma
+        elif not head:
+            head = _light_event(verb)  # 'the Pentagon gave its endorsement on Thursday': endorsed
     if not head and not terms and verb is not None and verb.dep_ == "xcomp":
         # 'the ship was seen coming alongside at the terminal': a light verb says nothing, what
         # comes is the subject of the verb above it
@@ -901,9 +905,26 @@ def _verb_word(verb: Any | None) -> str:
     if phrase:
         return phrase  # 'work got under way in 2021': a light verb that says something begins
     if lemma in lex.light_words or lemma in lex.reporting_verbs:
-        return ""
+        return _light_event(verb)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return f"{lemma} {particle}" if particle and f"{lemma} {particle}" in lex.synonyms else lemma
+
+
+def _light_event(verb: Any) -> str:
+    """The verb a light verb's object is made from ('gave its endorsement', 'made a payment', 'held
+    talks': data/synonyms.json, deverbal_nouns), or ''."""
+    obj = _light_object(verb)
+    return lexicon().deverbal_nouns[obj.lemma_.lower()] if obj is not None else ""
+
+
+def _light_object(verb: Any) -> Any | None:
+    """The object made from a verb that a light verb carries ('endorsement' of 'gave its
+    endorsement'), or None."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.light_words:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.lemma_.lower() in lex.deverbal_nouns else None
 
 
 def _aspect_phrase(verb: Any) -> str:
@@ -937,6 +958,8 @@ def _label(noun: Any | None, verb: Any | None, idx: SentenceIndex, inside: set[i
     """The head as the text writes it, with the compounds and adjectives that narrow it
     ('construction workers', 'container ship'); demonyms are owners, not part of it."""
     if noun is None:
+        if verb is not None and (obj := _light_object(verb)) is not None:
+            return _label(obj, None, idx, inside)  # 'held security talks on Tuesday': the talks
         return verb.text.lower() if verb is not None and _verb_word(verb) else ""
     words = [
         c
@@ -967,7 +990,7 @@ def subject_text(frame: Frame, kind: str) -> str:
     where = " and ".join(sorted(short(p) for p in frame.places[:2]))
     if kind in ("date", "time", "place"):
         event = frame.label or frame.head
-        others = [t for t in frame.terms if t not in (frame.head, frame.verb)][:2]
+        others = [t for t in frame.terms if t not in (frame.head, frame.verb, *event.split())][:2]
         label = {"date": "date of", "time": "time of", "place": "place of"}[kind]
         name = next(iter(frame.names), "")
         text = " ".join(dict.fromkeys([event, *others]))

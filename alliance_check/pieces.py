@@ -17,7 +17,7 @@ from alliance_check.models import Article, Block, Claim
 from alliance_check.resources import lexicon_fingerprint, load_domain
 from alliance_check.settings import Settings
 
-PIECE_FORMAT = 6
+PIECE_FORMAT = 7
 REFERENCE_LINE = 2000  # characters of a line that tell a reference entry (see candidates.is_reference_entry)
 
 

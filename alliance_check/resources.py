@@ -114,6 +114,7 @@ class Lexicon:
     synonyms: dict[str, str]  # word or phrase (lower) -> the property it names ('killed' -> 'casualties')
     reporting_verbs: frozenset[str]
     light_words: frozenset[str]
+    deverbal_nouns: dict[str, str]  # 'endorsement' -> 'endorse': the verb a light verb's object is made from
     time_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     area_nouns: frozenset[str]  # facility nouns of places that hold others ('river', 'port')
@@ -259,6 +260,7 @@ def lexicon() -> Lexicon:
         synonyms=_invert(synonyms["properties"]),
         reporting_verbs=frozenset(synonyms["reporting_verbs"]),
         light_words=frozenset(synonyms["light_words"]),
+        deverbal_nouns=synonyms["deverbal_nouns"],
         time_nouns=frozenset(synonyms["time_nouns"]),
         facility_nouns=frozenset(synonyms["facility_nouns"]),
         area_nouns=frozenset(synonyms["area_nouns"]),

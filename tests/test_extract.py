@@ -285,6 +285,50 @@ def test_when_something_begins_or_ends(nlp: Any, text: str, part: str, value: st
 
 
 @pytest.mark.parametrize(
+    ("text", "head", "verb", "label"),
+    [
+        # a light verb whose object is made from a verb says that verb (synonyms.json, deverbal_nouns)
+        pytest.param(
+            "On March 5, 2026, the regulator gave its formal approval to the merger.",
+            "approve",
+            "approve",
+            "formal approval",
+            id="gave approval",
+        ),
+        pytest.param(
+            "On March 3, 2025, the insurer made the final payment.",
+            "pay",
+            "pay",
+            "final payment",
+            id="made payment",
+        ),
+        pytest.param(
+            "The two unions held wage talks in Lyon on May 2, 2026.",
+            "talk",
+            "talk",
+            "wage talks",
+            id="held talks",
+        ),
+        pytest.param(
+            "The airline took delivery of its first jet in June 2027.",
+            "deliver",
+            "deliver",
+            "delivery",
+            id="took delivery",
+        ),
+        # not one made from a verb: the light verb still says nothing
+        pytest.param("In 2019 the council gave the park a new name.", "council", "", "", id="gave a name"),
+    ],
+)
+def test_a_light_verb_says_the_verb_of_its_object(
+    nlp: Any, text: str, head: str, verb: str, label: str
+) -> None:
+    """'gave its approval on Thursday' is 'approved on Thursday': the date is of that event."""
+    frame = _frame_of_figure(nlp, text, ("date",))
+    assert (frame.head, frame.verb, frame.label) == (head, verb, label)
+
+
+@pytest.mark.parametrize(
     ("text", "term", "kept"),
     [
         pytest.param(
