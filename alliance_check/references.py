@@ -2,11 +2,15 @@
 
 A wire story dated only "March 26" is read beside articles that give March 26 in full (or that
 were published near it): its "March 26" is that day, and so is its "on Tuesday" when March 26
-of that year is a Tuesday. Nothing is guessed when the corpus does not say.
+of that year is a Tuesday. A story that names no day at all is dated like the one dated article
+it clearly retells (most of their rare words shared, far more than with any article of another
+week), when it says a date only a reference date places ('on Thursday'). Nothing is guessed
+when the corpus does not say.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -78,7 +82,9 @@ def corpus_references(articles: list[Article]) -> list[Article]:
 
     Its year-less month-days ('March 26') take the year other sources give that day; failing
     those, its weekdays ('on Tuesday') are the days of that weekday the other sources state most
-    often. The reference is the latest day found, and the report says it was inferred.
+    often. The reference is the latest day found. An article that names no such day but needs a
+    reference ('on Thursday', 'this year') takes the date of the dated article it clearly retells
+    (see _retold). The report says the date came from the corpus.
 
     >>> a = Article("a.txt", "Rescue teams worked through March 26.", published="2024-03-27")
     >>> b = Article("b.txt", "PARIS, March 26 - Divers resumed on Tuesday.")
@@ -105,7 +111,83 @@ def corpus_references(articles: list[Article]) -> list[Article]:
             found = [best] if best else []
         if found:
             out[i] = replace(articles[i], published=max(found).isoformat(), published_how="corpus")
+    still = [i for i in undated if out[i].published is None and _needs_reference(articles[i].text)]
+    if still:
+        own = [
+            i
+            for i, a in enumerate(articles)
+            if a.published is not None and a.published_how not in ("corpus", "inferred")
+        ]
+        for i, j in _retold(articles, still, own).items():
+            out[i] = replace(articles[i], published=articles[j].published, published_how="corpus")
     return out
+
+
+def _needs_reference(text: str) -> bool:
+    """Whether the text says a date only a reference date places ('on Thursday', 'this year')."""
+    from alliance_check.mentions import find_mentions
+
+    return any(m.kind == "date" and m.relative for m in find_mentions(text, _ANY_DAY))
+
+
+_ANY_DAY = date(2000, 1, 1)  # a stand-in reference: what it places is what needs one
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+RETOLD_MIN = 0.25  # cosine of rare-word weights at which an undated article retells a dated one
+RETOLD_MARGIN = 2.0  # ... and how many times closer it must be than to any article of another week
+RETOLD_WEEK = 7  # days within which two dated articles tell the same moment
+RETOLD_RARE = 50  # words of more articles than this do not propose candidates
+RETOLD_CANDIDATES = 20  # dated articles compared in full with one undated article
+
+
+def _retold(articles: list[Article], undated: list[int], dated: list[int]) -> dict[int, int]:
+    """For each undated article, the dated one it clearly retells, if any.
+
+    Articles are compared by the cosine of their words' weights (log count times inverse
+    document frequency; words of one article alone are left out). The closest dated article is
+    taken when it is close (RETOLD_MIN) and RETOLD_MARGIN times closer than any dated article
+    published more than RETOLD_WEEK days from it. Candidates come from the article's rare words,
+    so the work stays linear in the corpus.
+    """
+    if not dated:
+        return {}
+    counts = [Counter(_WORD.findall(articles[i].text.lower())) for i in (*undated, *dated)]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(counts)
+    vectors = []
+    for c in counts:
+        v = {w: (1 + math.log(k)) * math.log((n + 1) / df[w]) for w, k in c.items() if df[w] > 1}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({w: x / norm for w, x in v.items()})
+    undated_vectors, dated_vectors = vectors[: len(undated)], vectors[len(undated) :]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, v in enumerate(dated_vectors):
+        for w in v:
+            if df[w] <= RETOLD_RARE:
+                postings[w].append(k)
+    days = [date.fromisoformat(str(articles[j].published)) for j in dated]
+    found: dict[int, int] = {}
+    for i, v in zip(undated, undated_vectors, strict=True):
+        shared: dict[int, float] = defaultdict(float)
+        for w, x in v.items():
+            for k in postings.get(w, ()):
+                shared[k] += x
+        candidates = sorted(shared, key=lambda k: (-shared[k], k))[:RETOLD_CANDIDATES]
+        scores = sorted(((_cosine(v, dated_vectors[k]), k) for k in candidates), key=lambda t: (-t[0], t[1]))
+        if not scores or scores[0][0] < RETOLD_MIN:
+            continue
+        best, k = scores[0]
+        other = max((s for s, m in scores if abs((days[m] - days[k]).days) > RETOLD_WEEK), default=0.0)
+        if best >= RETOLD_MARGIN * other:
+            found[i] = dated[k]
+    return found
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
 def _weekday_reference(weekdays: set[int], stated: Counter[date]) -> date | None:
