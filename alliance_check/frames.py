@@ -727,13 +727,18 @@ def _entry_event(idx: SentenceIndex, start: int, end: int) -> str:
     return ""
 
 
-def _next_to(idx: SentenceIndex, start: int, end: int, stop: str) -> tuple[str, str]:
+_DIGIT = re.compile(r"\d")
+_DIGIT_OR_STOP = re.compile(r"[\d,;.]")
+
+
+def _next_to(idx: SentenceIndex, start: int, end: int, stop: re.Pattern[str]) -> tuple[str, str]:
     """The text just before the value at [start, end) (at most 60 characters) and just after it
-    (to the end of its sentence), each cut at the nearest match of ``stop``."""
-    text, base = idx.doc.text, idx.sent.start_char
-    before = re.split(stop, text[max(base, start - 60) : start])[-1]
-    after = re.split(stop, text[end : idx.sent.end_char], maxsplit=1)[0]
-    return before, after
+    (to the end of its sentence), each cut at the nearest match of ``stop``. What comes after is
+    read only up to that match: the values of a sentence read disjoint stretches of it."""
+    text, base, last = idx.text, idx.sent.start_char, idx.sent.end_char
+    before = stop.split(text[max(base, start - 60) : start])[-1]
+    found = stop.search(text, end, last)
+    return before, text[end : found.start() if found is not None else last]
 
 
 def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
@@ -741,7 +746,7 @@ def _revises(idx: SentenceIndex, start: int, end: int) -> bool:
     risen to 41') or in an aside after it with no other number between ('180 million euros, up from
     an earlier estimate')."""
     lex = lexicon()
-    before, after = _next_to(idx, start, end, r"\d")
+    before, after = _next_to(idx, start, end, _DIGIT)
     found = lex.revision.search(after)
     aside = found is not None and "," in after[: found.start()]  # '..., up from an earlier estimate'
     # '1,100 households still had no water', 'four remain missing': the state at that moment
@@ -755,7 +760,7 @@ def _is_total(idx: SentenceIndex, start: int, end: int) -> bool:
     """Whether the words next to the value make it the sum of several: just before it ('bringing
     state aid to', 'a total of') or just after it ('in two instalments', 'so far')."""
     lex = lexicon()
-    before, after = _next_to(idx, start, end, r"[\d,;.]")
+    before, after = _next_to(idx, start, end, _DIGIT_OR_STOP)
     return lex.total_before.search(before) is not None or lex.total_after.match(after.strip()) is not None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +29,7 @@ from alliance_check.settings import GroupingWeights, Settings
 SMALL_COUNT = 12  # counts up to this are shared by many facts of one story
 # a word used by more claims of one block than this opens no candidate pair of its own
 MAX_POSTINGS = 300
+SCORED_REPEATS = 8  # repeats of one figure in one article scored against another article's
 Evidence = list[tuple[str, float, str]]
 
 
@@ -540,6 +541,7 @@ class _Groups:
         w: GroupingWeights,
         conflicts: dict[tuple[int, int], float],
         threshold: float,
+        within: Callable[[int, int], bool] = lambda i, j: False,
     ) -> None:
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -548,6 +550,9 @@ class _Groups:
         self.w = w
         self.conflicts = conflicts  # conflict scores of scored pairs whose values disagree
         self.conflict_threshold = threshold
+        # two nodes of one article that cannot be one fact, asked only of the pairs a merge would
+        # join (an article of thousands of figures is not compared with itself pair by pair)
+        self.within = within
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -560,7 +565,7 @@ class _Groups:
         if ri == rj:
             return True
         pairs = [(min(x, y), max(x, y)) for x in self.members[ri] for y in self.members[rj]]
-        if any(p in self.clashes for p in pairs):
+        if any(p in self.clashes or self.within(*p) for p in pairs):
             return False
         mean = math.fsum(self.scores.get(p, self.w.prior) for p in pairs) / len(pairs)
         if mean < self.w.threshold:
@@ -730,18 +735,25 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         by_source[node.first.source].append(i)
+    told: dict[int, Claim] = {}
     for members in by_source.values():
-        told = _restated(nodes, members)
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                a, b = nodes[members[x]].first, nodes[members[y]].first
-                # a figure restated in another currency ('A$368bn ($245bn)') is that figure: set
-                # against a third figure of the article, the restatement is what it restates
-                told_a, told_b = told.get(members[x], a), told.get(members[y], b)
-                a = told_a if told_a.unit == b.unit else a
-                b = told_b if told_b.unit == a.unit else b
-                if a is not b and _same_source_clash(a, b):
-                    clashes.add((members[x], members[y]))
+        told.update(_restated(nodes, members))
+    seen: dict[tuple[int, int], bool] = {}
+
+    def within(i: int, j: int) -> bool:
+        """Whether nodes i and j of one article cannot be one fact (see _same_source_clash)."""
+        a, b = nodes[i].first, nodes[j].first
+        if a.source != b.source:
+            return False
+        if (i, j) not in seen:
+            # a figure restated in another currency ('A$368bn ($245bn)') is that figure: set
+            # against a third figure of the article, the restatement is what it restates
+            told_a, told_b = told.get(i, a), told.get(j, b)
+            a = told_a if told_a.unit == b.unit else a
+            b = told_b if told_b.unit == a.unit else b
+            seen[(i, j)] = a is not b and _same_source_clash(a, b)
+        return seen[(i, j)]
+
     disagreeing: dict[tuple[int, int], float] = {}
     for i, j in sorted(_candidates(nodes)):
         a, b = nodes[i].first, nodes[j].first
@@ -758,7 +770,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     # one-to-one between each pair of articles: a node takes its best match in the other article
     taken: set[tuple[int, str]] = set()
     groups = _Groups(
-        len(nodes), scores, clashes, settings.grouping, disagreeing, settings.conflicts.threshold
+        len(nodes), scores, clashes, settings.grouping, disagreeing, settings.conflicts.threshold, within
     )
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
@@ -778,18 +790,22 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         accepted.append((i, j, link))
     for i, _j, link in accepted:
         links[groups.find(i)].append(link)
+    scored_in: dict[int, list[tuple[int, int]]] = defaultdict(list)  # the scored pairs of each group
+    for i, j in scores:
+        if (root := groups.find(i)) == groups.find(j):
+            scored_in[root].append((i, j))
     out = []
     for root, members in groups.members.items():
         claims = [c for m in sorted(members) for c in nodes[m].claims]
         if len({c.source for c in claims}) < 2:
             continue
-        inside = set(members)
+        # a figure repeated in one article is one node: its first repeats stand for the rest, so a
+        # figure written a thousand times is not scored a million times against another
         pair_scores = sorted(
             (a.id, b.id, _conflict_score(a, b, stats, settings))
-            for (i, j) in scores
-            if i in inside and j in inside
-            for a in nodes[i].claims
-            for b in nodes[j].claims
+            for (i, j) in scored_in.get(root, ())
+            for a in nodes[i].claims[:SCORED_REPEATS]
+            for b in nodes[j].claims[:SCORED_REPEATS]
         )
         out.append((sorted(claims, key=lambda c: (c.source, c.start)), links[root], pair_scores))
     return out

@@ -452,6 +452,39 @@ def test_an_article_does_not_contradict_itself() -> None:
         assert len(values) == 1, values
 
 
+def test_an_article_of_many_figures_is_not_compared_with_itself_pair_by_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether two figures of one article can be one fact is asked only of the pairs a merge
+    would join: 280 figures of one article cost a few hundred questions, not 40,000."""
+    import alliance_check.group as group
+
+    asked = []
+    real = group._same_source_clash
+    monkeypatch.setattr(group, "_same_source_clash", lambda a, b: asked.append(1) or real(a, b))
+    context = ("reservoir", "dam", "water")
+    claims = [
+        make_claim("a", float(100 + 7 * i), head="gate", context=context, line=i + 1) for i in range(280)
+    ]
+    claims.append(make_claim("b", 100.0, head="gate", context=context))
+    groups = group_claims(claims, S)
+    assert [sorted(c.source for c in g.claims) for g in groups] == [["a", "b"]]
+    assert len(asked) < 1_000
+
+
+def test_a_figure_repeated_a_thousand_times_is_scored_a_few_times() -> None:
+    """A figure written over and over in two articles: its first repeats stand for the rest."""
+    context = ("reservoir", "dam", "water")
+    claims = [
+        make_claim(source, 40.0, head="gate", context=context, line=i + 1)
+        for source in ("a", "b")
+        for i in range(1000)
+    ]
+    (group,) = group_claims(claims, S)
+    assert len(group.claims) == 2000
+    assert len(group.scores) <= 64
+
+
 @pytest.mark.parametrize(
     ("a", "b", "two_facts"),
     [
