@@ -325,6 +325,9 @@ def test_the_same_fact_in_other_words_groups() -> None:
         pytest.param("rise", "climb", True, id="prices rose / prices climbed"),
         pytest.param("drop", "decline", True, id="sales dropped / sales declined"),
         pytest.param("rise", "drop", False, id="a rise is not a drop"),
+        pytest.param("accept", "approve", True, id="voted to accept the deal / approved the deal"),
+        pytest.param("ratify", "endorse", True, id="ratified the treaty / endorsed the treaty"),
+        pytest.param("approve", "reject", False, id="approving is not rejecting"),
     ],
 )
 def test_heads_named_in_other_words(head_a: str, head_b: str, same: bool) -> None:
