@@ -448,8 +448,9 @@ def topic(group: ClaimGroup) -> str:
 def _is_recurring(group: ClaimGroup) -> bool:
     """Dates of a meeting, a summit or a visit: the same event recurs, far-apart dates are two of them."""
     lex = lexicon()
-    words = Counter(t for c in group.claims if c.frame for t in {c.frame.head, *c.frame.terms})
-    for word, _ in words.most_common(3):
+    words = Counter(t for c in group.claims if c.frame for t in dict.fromkeys([c.frame.head, *c.frame.terms]))
+    # ties by the word, not by the order a set happens to iterate in (it changes between runs)
+    for word, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:3]:
         event = lex.event_nouns.get(word) or lex.event_verbs.get(word)
         if (event or word) in lex.recurring_events:
             return True

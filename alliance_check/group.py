@@ -73,6 +73,8 @@ class Stats:
         self.df: Counter[str] = Counter()
         for words in by_source.values():
             self.df.update(words)
+        self._weight: dict[str, float] = {}
+        self._mass: dict[int, tuple[frozenset[str], float]] = {}
 
     def words(self, frame: Frame) -> tuple[frozenset[str], frozenset[str]]:
         """The frame's property terms and context words, each through the synonym data (_prop)."""
@@ -89,7 +91,19 @@ class Stats:
 
     def weight(self, word: str) -> float:
         """Inverse document frequency over the sources, never below a floor."""
-        return max(0.05, math.log((self.sources + 1) / (self.df.get(word, 0) + 0.5)))
+        found = self._weight.get(word)
+        if found is None:
+            found = self._weight[word] = max(
+                0.05, math.log((self.sources + 1) / (self.df.get(word, 0) + 0.5))
+            )
+        return found
+
+    def mass(self, words: frozenset[str]) -> float:
+        """The summed weight of a frame's words (see words), worked out once per frame."""
+        found = self._mass.get(id(words))
+        if found is None or found[0] is not words:
+            found = self._mass[id(words)] = (words, math.fsum(self.weight(w) for w in words))
+        return found[1]
 
 
 def _weighted_share(a: Iterable[str], b: Iterable[str], weight: dict[str, float]) -> tuple[float, list[str]]:
@@ -101,13 +115,12 @@ def _weighted_share(a: Iterable[str], b: Iterable[str], weight: dict[str, float]
     return (math.fsum(weight[w] for w in shared) / total if total else 0.0), shared
 
 
-def _overlap(a: Iterable[str], b: Iterable[str], stats: Stats) -> tuple[float, list[str]]:
+def _overlap(a: frozenset[str], b: frozenset[str], stats: Stats) -> tuple[float, list[str]]:
     """Rarity-weighted overlap of two bags of words, as a share of the lighter bag (Szymkiewicz-Simpson)."""
-    sa, sb = set(a), set(b)
-    shared = sa & sb
+    shared = a & b
     if not shared:
         return 0.0, []
-    total = min(math.fsum(stats.weight(w) for w in sa), math.fsum(stats.weight(w) for w in sb))
+    total = min(stats.mass(a), stats.mass(b))
     top = sorted(shared, key=lambda w: (-stats.weight(w), w))[:6]
     return math.fsum(stats.weight(w) for w in shared) / total, top
 
@@ -529,30 +542,35 @@ class _Groups:
     """Clusters of nodes, merged only when every pair across them is plausible: no known clash,
     and on average the pairs across score at least the threshold (average linkage: a chain of
     links cannot join two things that share nothing). Pairs never scored count as the prior.
-    Two clusters whose values disagree merge only when some pair of them is matched strongly
-    enough to be set against each other (``conflicts``): a group never holds a disagreement it
-    could not report."""
+
+    Each cluster keeps the sum and the number of scored pairs between it and every cluster it
+    has one with, its clashes with other clusters, and its nodes by source, so a merge costs
+    what the two clusters touch, not the product of their sizes."""
 
     def __init__(
         self,
-        n: int,
+        sources: list[str],
         scores: dict[tuple[int, int], float],
         clashes: set[tuple[int, int]],
         w: GroupingWeights,
-        conflicts: dict[tuple[int, int], float],
-        threshold: float,
         within: Callable[[int, int], bool] = lambda i, j: False,
     ) -> None:
+        n = len(sources)
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        self.scores = scores
-        self.clashes = clashes
         self.w = w
-        self.conflicts = conflicts  # conflict scores of scored pairs whose values disagree
-        self.conflict_threshold = threshold
         # two nodes of one article that cannot be one fact, asked only of the pairs a merge would
         # join (an article of thousands of figures is not compared with itself pair by pair)
         self.within = within
+        self.by_source: dict[int, dict[str, list[int]]] = {i: {sources[i]: [i]} for i in range(n)}
+        self.scored: dict[int, dict[int, list[float]]] = defaultdict(dict)  # root -> root -> scores
+        for (a, b), score in scores.items():
+            self.scored[a].setdefault(b, []).append(score)
+            self.scored[b].setdefault(a, []).append(score)
+        self.clash: dict[int, set[int]] = defaultdict(set)
+        for a, b in clashes:
+            self.clash[a].add(b)
+            self.clash[b].add(a)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -564,15 +582,35 @@ class _Groups:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        pairs = [(min(x, y), max(x, y)) for x in self.members[ri] for y in self.members[rj]]
-        if any(p in self.clashes or self.within(*p) for p in pairs):
+        if rj in self.clash.get(ri, ()):
             return False
-        mean = math.fsum(self.scores.get(p, self.w.prior) for p in pairs) / len(pairs)
+        mine, theirs = self.by_source[ri], self.by_source[rj]
+        for source in mine.keys() & theirs.keys():
+            if any(self.within(min(x, y), max(x, y)) for x in mine[source] for y in theirs[source]):
+                return False
+        across = len(self.members[ri]) * len(self.members[rj])
+        scored = self.scored.get(ri, {}).get(rj, [])
+        mean = math.fsum([*scored, self.w.prior * (across - len(scored))]) / across
         if mean < self.w.threshold:
             return False
+        self._merge(ri, rj)
+        return True
+
+    def _merge(self, ri: int, rj: int) -> None:
+        """Cluster rj into ri, with its members, sources, scored pairs and clashes."""
         self.parent[rj] = ri
         self.members[ri].extend(self.members.pop(rj))
-        return True
+        for source, nodes in self.by_source.pop(rj).items():
+            self.by_source[ri].setdefault(source, []).extend(nodes)
+        for k, scores in self.scored.pop(rj, {}).items():
+            del self.scored[k][rj]
+            if k != ri:
+                self.scored[ri].setdefault(k, []).extend(scores)
+                self.scored[k].setdefault(ri, []).extend(scores)
+        for k in self.clash.pop(rj, set()):
+            self.clash[k].discard(rj)
+            self.clash[k].add(ri)
+            self.clash[ri].add(k)
 
 
 def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[ClaimGroup]:
@@ -754,7 +792,6 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             seen[(i, j)] = a is not b and _same_source_clash(a, b)
         return seen[(i, j)]
 
-    disagreeing: dict[tuple[int, int], float] = {}
     for i, j in sorted(_candidates(nodes)):
         a, b = nodes[i].first, nodes[j].first
         features = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
@@ -765,22 +802,21 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             clashes.add((i, j))
         if score >= settings.grouping.threshold and not clash:
             scored.append((score, i, j, evidence))
-            if _same_source_clash(a, b) or (a.qualifier != b.qualifier and a.value != b.value):
-                disagreeing[(i, j)] = _conflict_score(a, b, stats, settings, features)
     # one-to-one between each pair of articles: a node takes its best match in the other article
     taken: set[tuple[int, str]] = set()
-    groups = _Groups(
-        len(nodes), scores, clashes, settings.grouping, disagreeing, settings.conflicts.threshold, within
-    )
+    groups = _Groups([node.first.source for node in nodes], scores, clashes, settings.grouping, within)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
     for score, i, j, evidence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         si, sj = nodes[i].first.source, nodes[j].first.source
         if (i, sj) in taken or (j, si) in taken:
             continue
+        together = groups.find(i) == groups.find(j)
         if not groups.join(i, j):
             continue
         taken.update({(i, sj), (j, si)})
+        if together:
+            continue  # already joined by other links: a group keeps the links that made it
         link = Link(
             nodes[i].first.id,
             nodes[j].first.id,

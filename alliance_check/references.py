@@ -111,7 +111,7 @@ def corpus_references(articles: list[Article]) -> list[Article]:
             found = [best] if best else []
         if found:
             out[i] = replace(articles[i], published=max(found).isoformat(), published_how="corpus")
-    still = [i for i in undated if out[i].published is None and _needs_reference(articles[i].text)]
+    still = [i for i in undated if out[i].published is None]
     if still:
         own = [
             i
@@ -119,7 +119,8 @@ def corpus_references(articles: list[Article]) -> list[Article]:
             if a.published is not None and a.published_how not in ("corpus", "inferred")
         ]
         for i, j in _retold(articles, still, own).items():
-            out[i] = replace(articles[i], published=articles[j].published, published_how="corpus")
+            if _needs_reference(articles[i].text):  # asked last: it scans the whole text
+                out[i] = replace(articles[i], published=articles[j].published, published_how="corpus")
     return out
 
 

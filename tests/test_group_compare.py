@@ -475,6 +475,15 @@ def test_an_article_of_many_figures_is_not_compared_with_itself_pair_by_pair(
     assert len(asked) < 1_000
 
 
+def test_a_group_keeps_the_links_that_made_it() -> None:
+    """Thirty articles give one figure: 29 links join them, not one per pair of articles."""
+    context = ("reservoir", "dam", "water")
+    claims = [make_claim(f"s{i:02d}", 40.0, head="gate", context=context) for i in range(30)]
+    (group,) = group_claims(claims, S)
+    assert len(group.claims) == 30
+    assert len(group.links) == 29
+
+
 def test_a_figure_repeated_a_thousand_times_is_scored_a_few_times() -> None:
     """A figure written over and over in two articles: its first repeats stand for the rest."""
     context = ("reservoir", "dam", "water")

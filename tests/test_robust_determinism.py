@@ -86,3 +86,31 @@ def test_evidence_sums_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3", "999", "4242")
     }  # fmt: skip
     assert len(seen) == 1, seen
+
+
+TIED_WORDS = """
+from alliance_check.compare import _is_recurring
+from alliance_check.models import ClaimGroup
+from tests.conftest import make_claim
+claims = tuple(
+    make_claim(source, "Leeds", kind="place", head=head, terms=terms)
+    for source, head, terms in (
+        ("a", "audit", ("budget", "council", "visit")),
+        ("b", "visit", ("audit", "budget", "council")),
+    )
+)
+print(_is_recurring(ClaimGroup(id="G1", kind="place", subject="place", claims=claims)))
+"""
+
+
+def test_which_words_say_what_a_group_is_about_does_not_depend_on_the_hash_seed() -> None:
+    """Four words said equally often: the first three in alphabetical order decide, whatever
+    order a set of them iterates in (it changes with PYTHONHASHSEED)."""
+    answers = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        done = subprocess.run(
+            [sys.executable, "-c", TIED_WORDS], capture_output=True, text=True, cwd=ROOT, env=env, check=True
+        )
+        answers.add(done.stdout.strip())
+    assert answers == {"False"}
