@@ -451,13 +451,15 @@ def _verb_terms(verb: Any, inside: set[int], skip: set[int], dates: SentenceInde
     elif (obj := _light_object(verb)) is not None:
         # 'gave its approval to the deal': approved the deal
         out.append(lex.deverbal_nouns[obj.lemma_.lower()])
-        for prep in (*obj.children, *verb.children):
-            if prep.dep_ in ("prep", "dative") and (prep.head is obj or prep.dep_ == "dative"):
-                out += [
-                    o.lemma_.lower()
-                    for o in prep.children
-                    if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i not in inside and _content(o)
-                ]  # what it is of, not where or with whom ('talks in Tokyo between Japan and Korea')
+        # the object's prepositions, and the verb's 'to' of 'gave its approval to the deal'
+        preps = [c for c in obj.children if c.dep_ in ("prep", "dative")]
+        preps += [c for c in verb.children if c.dep_ == "dative"]
+        out += [
+            o.lemma_.lower()
+            for prep in preps
+            for o in prep.children
+            if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i not in inside and _content(o)
+        ]  # what it is of, not where or with whom ('talks in Tokyo between Japan and Korea')
     for child in verb.children:
         if child.i in inside or child.i in skip or child.dep_ in OTHER_CLAUSES:
             continue
