@@ -432,10 +432,16 @@ def _family(kind: str) -> str:
     return "date" if kind in ("date", "time") else kind if kind == "place" else "value"
 
 
+def _commonest_first(words: Iterable[str]) -> list[str]:
+    """The words, each once, the most often said first and equals in alphabetical order (never in
+    the order a set happens to iterate in: it changes between runs)."""
+    counts = Counter(words)
+    return sorted(counts, key=lambda w: (-counts[w], w))
+
+
 def _commonest(words: Iterable[str]) -> str | None:
     """The word said most often, the first in alphabetical order among equals; None for none."""
-    counts = Counter(words)
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
+    return next(iter(_commonest_first(words)), None)
 
 
 def topic(group: ClaimGroup) -> str:
@@ -448,9 +454,8 @@ def topic(group: ClaimGroup) -> str:
 def _is_recurring(group: ClaimGroup) -> bool:
     """Dates of a meeting, a summit or a visit: the same event recurs, far-apart dates are two of them."""
     lex = lexicon()
-    words = Counter(t for c in group.claims if c.frame for t in dict.fromkeys([c.frame.head, *c.frame.terms]))
-    # ties by the word, not by the order a set happens to iterate in (it changes between runs)
-    for word, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:3]:
+    words = (t for c in group.claims if c.frame for t in dict.fromkeys([c.frame.head, *c.frame.terms]))
+    for word in _commonest_first(words)[:3]:
         event = lex.event_nouns.get(word) or lex.event_verbs.get(word)
         if (event or word) in lex.recurring_events:
             return True

@@ -553,7 +553,7 @@ class _Groups:
         scores: dict[tuple[int, int], float],
         clashes: set[tuple[int, int]],
         w: GroupingWeights,
-        within: Callable[[int, int], bool] = lambda i, j: False,
+        within: Callable[[int, int], bool],
     ) -> None:
         n = len(sources)
         self.parent = list(range(n))
@@ -654,16 +654,14 @@ def _conflict_score(
     b: Claim,
     stats: Stats,
     settings: Settings,
-    features: tuple[dict[str, float], dict[str, str]] | None = None,
 ) -> float:
     """How surely two claims of a group can be set against each other (Settings.conflicts). Close
     values are not enough: the two must share what they are about (a head, a term, a name, a
     place). A day, an hour, a place or a span is only the time or place of an event: the two must
     name the same event (the same head) and share a name, a place or what their articles are
     about, or say it in the same words without naming different parties ('a meeting' of the
-    council in April and 'a meeting' of the board in May are two meetings). ``features`` are the
-    pair's signals when the caller has them already."""
-    x, why = features or pair_features(a, b, stats, settings.fuzzy_name_cutoff)
+    council in April and 'a meeting' of the board in May are two meetings)."""
+    x, why = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
     score, _ = _weigh(x, why, a.kind, settings.conflicts)
     if not any(x[f] for f in ("head", "terms", "event", "names", "known", "where")):
         return settings.conflicts.prior  # close values and a shared mood are not one fact
@@ -780,10 +778,8 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
 
     def within(i: int, j: int) -> bool:
         """Whether nodes i and j of one article cannot be one fact (see _same_source_clash)."""
-        a, b = nodes[i].first, nodes[j].first
-        if a.source != b.source:
-            return False
         if (i, j) not in seen:
+            a, b = nodes[i].first, nodes[j].first
             # a figure restated in another currency ('A$368bn ($245bn)') is that figure: set
             # against a third figure of the article, the restatement is what it restates
             told_a, told_b = told.get(i, a), told.get(j, b)
