@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -764,8 +764,42 @@ def _restated(nodes: list[_Node], members: list[int]) -> dict[int, Claim]:
     return out
 
 
+class _Alike:
+    """Pair scores of claims by what they say, not where: a pair's features read the kinds, values,
+    units, qualifiers, precisions and frames of its two claims (and a sum's day, for its rate)
+    only, so two claims of one content (the same sentence in many articles of a large corpus) score
+    alike against any third. A pair is scored once per pair of contents; only contents told more
+    than once are remembered."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self._ids: dict[tuple[object, ...], int] = {}
+        self._of: dict[str, int] = {c.id: self._content(c) for c in claims}
+        self._told = Counter(self._of.values())
+        self._memo: dict[tuple[int, int], tuple[float, bool]] = {}
+
+    def _content(self, c: Claim) -> int:
+        assert c.frame is not None
+        # the day of a sum counts only for its rate of exchange; the labels only for reports
+        as_of = c.as_of if c.kind == "money" else None
+        frame = replace(c.frame, restates=None, label="")
+        key = (c.kind, c.value, c.value_max, c.unit, c.qualifier, as_of, c.precision, frame)
+        return self._ids.setdefault(key, len(self._ids))
+
+    def score(
+        self, a: Claim, b: Claim, work: Callable[[Claim, Claim], tuple[float, bool]]
+    ) -> tuple[float, bool]:
+        """``work(a, b)``, or what it gave for a pair of the same two contents."""
+        key = (self._of[a.id], self._of[b.id])
+        found = self._memo.get(key)
+        if found is None:
+            found = work(a, b)
+            if self._told[key[0]] > 1 or self._told[key[1]] > 1:
+                self._memo[key] = found
+        return found
+
+
 def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Found]:
-    scored: list[tuple[float, int, int, Evidence]] = []
+    scored: list[tuple[float, int, int]] = []
     scores: dict[tuple[int, int], float] = {}
     clashes: set[tuple[int, int]] = set()
     by_source: dict[str, list[int]] = defaultdict(list)
@@ -788,22 +822,29 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             seen[(i, j)] = a is not b and _same_source_clash(a, b)
         return seen[(i, j)]
 
+    alike = _Alike([node.first for node in nodes])  # the same sentence told by many articles
+
+    def grouping(a: Claim, b: Claim) -> tuple[float, bool]:
+        score, _, clash = score_pair(a, b, stats, settings)
+        return score, clash
+
+    def conflict(a: Claim, b: Claim) -> tuple[float, bool]:
+        return _conflict_score(a, b, stats, settings), False
+
     for i, j in sorted(_candidates(nodes)):
         a, b = nodes[i].first, nodes[j].first
-        features = pair_features(a, b, stats, settings.fuzzy_name_cutoff)
-        score, evidence = _weigh(*features, a.kind, settings.grouping)
-        clash = bool(features[0]["clash"])
+        score, clash = alike.score(a, b, grouping)
         scores[(i, j)] = score
         if clash:
             clashes.add((i, j))
         if score >= settings.grouping.threshold and not clash:
-            scored.append((score, i, j, evidence))
+            scored.append((score, i, j))
     # one-to-one between each pair of articles: a node takes its best match in the other article
     taken: set[tuple[int, str]] = set()
     groups = _Groups([node.first.source for node in nodes], scores, clashes, settings.grouping, within)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
-    for score, i, j, evidence in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+    for score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         si, sj = nodes[i].first.source, nodes[j].first.source
         if (i, sj) in taken or (j, si) in taken:
             continue
@@ -813,6 +854,8 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         taken.update({(i, sj), (j, si)})
         if together:
             continue  # already joined by other links: a group keeps the links that made it
+        # the evidence of the few pairs that make links, not of every pair scored
+        _, evidence, _ = score_pair(nodes[i].first, nodes[j].first, stats, settings)
         link = Link(
             nodes[i].first.id,
             nodes[j].first.id,
@@ -826,6 +869,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     for i, j in scores:
         if (root := groups.find(i)) == groups.find(j):
             scored_in[root].append((i, j))
+    told_alike = _Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])
     out = []
     for root, members in groups.members.items():
         claims = [c for m in sorted(members) for c in nodes[m].claims]
@@ -834,7 +878,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         # a figure repeated in one article is one node: its first repeats stand for the rest, so a
         # figure written a thousand times is not scored a million times against another
         pair_scores = sorted(
-            (a.id, b.id, _conflict_score(a, b, stats, settings))
+            (a.id, b.id, told_alike.score(a, b, conflict)[0])
             for (i, j) in scored_in.get(root, ())
             for a in nodes[i].claims[:SCORED_REPEATS]
             for b in nodes[j].claims[:SCORED_REPEATS]

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
-from alliance_check.group import Stats, _same_source_clash, group_claims, pair_features
+from alliance_check.group import Stats, _Alike, _same_source_clash, group_claims, pair_features
 from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
@@ -495,6 +495,52 @@ def test_a_figure_repeated_a_thousand_times_is_scored_a_few_times() -> None:
     (group,) = group_claims(claims, S)
     assert len(group.claims) == 2000
     assert len(group.scores) <= 64
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        pytest.param({}, {}, True, id="one sentence in two articles"),
+        pytest.param({"as_of": "2024-01-05"}, {"as_of": "2024-06-05"}, True, id="a count told on two days"),
+        pytest.param(
+            {"kind": "money", "unit": "EUR", "as_of": "2024-01-05"},
+            {"kind": "money", "unit": "EUR", "as_of": "2024-06-05"},
+            False,
+            id="a sum told on two days: two rates of exchange",
+        ),
+        pytest.param({"topics": ("Oslo",)}, {"topics": ("Lagos",)}, False, id="articles about two things"),
+        pytest.param({"qualifier": "approx"}, {}, False, id="about and exactly"),
+        pytest.param({"head": "ferry"}, {}, False, id="two heads"),
+    ],
+)
+def test_claims_that_say_the_same_are_scored_once(
+    a: dict[str, object], b: dict[str, object], alike: bool
+) -> None:
+    """Two claims of one content score alike against any third: the pair is scored once."""
+    first, second = make_claim("x", 40.0, **a), make_claim("y", 40.0, **b)  # type: ignore[arg-type]
+    third = make_claim("z", 42.0, **a)  # type: ignore[arg-type]
+    calls: list[str] = []
+
+    def work(one: Claim, other: Claim) -> tuple[float, bool]:
+        calls.append(one.id)
+        return 1.0, False
+
+    table = _Alike([first, second, third])
+    assert table.score(first, third, work) == table.score(second, third, work) == (1.0, False)
+    assert len(calls) == (1 if alike else 2)
+
+
+def test_one_sentence_in_many_articles_groups_as_before() -> None:
+    """Forty articles tell one figure and a tenth another: one group, both figures, every article."""
+    context = ("ferry", "harbour", "crossing")
+    claims = [
+        make_claim(f"s{i:02d}", 44.0 if i % 10 else 40.0, head="passenger", context=context)
+        for i in range(40)
+    ]
+    (group,) = group_claims(claims, S)
+    assert len(group.sources) == 40
+    assert {c.value for c in group.claims} == {40.0, 44.0}
+    assert compare_group(group, S) is not None
 
 
 @pytest.mark.parametrize(
