@@ -10,6 +10,7 @@ and merged, and a merge that would join clashing places, owners or years is refu
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -518,24 +519,29 @@ def _index_keys(c: Claim) -> set[str]:
     return keys
 
 
-def _candidates(nodes: list[_Node], max_postings: int = MAX_POSTINGS) -> set[tuple[int, int]]:
-    """Pairs of nodes of different sources that share an index key. A key used by more than
-    ``max_postings`` nodes ('said', the story's own name in a large corpus) opens no pairs, so the
-    work grows with the corpus, not its square; in a small corpus every shared word counts."""
+def _candidates(nodes: list[_Node], max_postings: int = MAX_POSTINGS) -> array[int]:
+    """Pairs of nodes of different sources that share an index key, ascending, each as the one
+    number ``i * len(nodes) + j`` (i < j: eight bytes a pair, where a large corpus has millions). A
+    key used by more than ``max_postings`` nodes ('said', the story's own name in a large corpus)
+    opens no pairs, so the work grows with the corpus, not its square; in a small corpus every
+    shared word counts."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         for key in _index_keys(node.first):
             index[key].append(i)
-    pairs: set[tuple[int, int]] = set()
+    n = len(nodes)
+    sources = [node.first.source for node in nodes]
+    pairs: set[int] = set()
     for members in index.values():
         if len(members) > max_postings:
             continue
         for x in range(len(members)):
+            i = members[x]  # members ascend: i < j
             for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if nodes[i].first.source != nodes[j].first.source:
-                    pairs.add((i, j) if i < j else (j, i))
-    return pairs
+                j = members[y]
+                if sources[i] != sources[j]:
+                    pairs.add(i * n + j)
+    return array("q", sorted(pairs))
 
 
 class _Groups:
@@ -543,14 +549,15 @@ class _Groups:
     and on average the pairs across score at least the threshold (average linkage: a chain of
     links cannot join two things that share nothing). Pairs never scored count as the prior.
 
-    Each cluster keeps the sum and the number of scored pairs between it and every cluster it
-    has one with, its clashes with other clusters, and its nodes by source, so a merge costs
-    what the two clusters touch, not the product of their sizes."""
+    Each cluster keeps what its scored pairs with every cluster it has one with add up to, its
+    clashes with other clusters, and its nodes by source, so a merge costs what the two clusters
+    touch, not the product of their sizes."""
 
     def __init__(
         self,
         sources: list[str],
-        scores: dict[tuple[int, int], float],
+        pairs: array[int],
+        scores: array[float],
         clashes: set[tuple[int, int]],
         w: GroupingWeights,
         within: Callable[[int, int], bool],
@@ -563,10 +570,13 @@ class _Groups:
         # join (an article of thousands of figures is not compared with itself pair by pair)
         self.within = within
         self.by_source: dict[int, dict[str, list[int]]] = {i: {sources[i]: [i]} for i in range(n)}
-        self.scored: dict[int, dict[int, list[float]]] = defaultdict(dict)  # root -> root -> scores
-        for (a, b), score in scores.items():
-            self.scored[a].setdefault(b, []).append(score)
-            self.scored[b].setdefault(a, []).append(score)
+        # root -> root -> the summed excess over the prior of the scored pairs across the two: the
+        # mean of every pair across is the prior plus that sum over their number (pairs never
+        # scored count as the prior). One number a pair of clusters, kept both ways.
+        self.excess: dict[int, dict[int, float]] = defaultdict(dict)
+        for code, score in zip(pairs, scores, strict=True):
+            a, b = divmod(code, n)  # see _candidates
+            self.excess[a][b] = self.excess[b][a] = score - w.prior
         self.clash: dict[int, set[int]] = defaultdict(set)
         for a, b in clashes:
             self.clash[a].add(b)
@@ -589,8 +599,7 @@ class _Groups:
             if any(self.within(min(x, y), max(x, y)) for x in mine[source] for y in theirs[source]):
                 return False
         across = len(self.members[ri]) * len(self.members[rj])
-        scored = self.scored.get(ri, {}).get(rj, [])
-        mean = math.fsum([*scored, self.w.prior * (across - len(scored))]) / across
+        mean = self.w.prior + self.excess.get(ri, {}).get(rj, 0.0) / across
         if mean < self.w.threshold:
             return False
         self._merge(ri, rj)
@@ -602,11 +611,10 @@ class _Groups:
         self.members[ri].extend(self.members.pop(rj))
         for source, nodes in self.by_source.pop(rj).items():
             self.by_source[ri].setdefault(source, []).extend(nodes)
-        for k, scores in self.scored.pop(rj, {}).items():
-            del self.scored[k][rj]
+        for k, excess in self.excess.pop(rj, {}).items():
+            del self.excess[k][rj]
             if k != ri:
-                self.scored[ri].setdefault(k, []).extend(scores)
-                self.scored[k].setdefault(ri, []).extend(scores)
+                self.excess[ri][k] = self.excess[k][ri] = self.excess[ri].get(k, 0.0) + excess
         for k in self.clash.pop(rj, set()):
             self.clash[k].discard(rj)
             self.clash[k].add(ri)
@@ -799,8 +807,10 @@ class _Alike:
 
 
 def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Found]:
-    scored: list[tuple[float, int, int]] = []
-    scores: dict[tuple[int, int], float] = {}
+    n = len(nodes)
+    pairs = _candidates(nodes)
+    scores = array("d")  # the score of each pair, in the order of pairs
+    likely = array("q")  # where the pairs that may make a link are in pairs
     clashes: set[tuple[int, int]] = set()
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
@@ -831,20 +841,22 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     def conflict(a: Claim, b: Claim) -> tuple[float, bool]:
         return _conflict_score(a, b, stats, settings), False
 
-    for i, j in sorted(_candidates(nodes)):
-        a, b = nodes[i].first, nodes[j].first
-        score, clash = alike.score(a, b, grouping)
-        scores[(i, j)] = score
+    for at, code in enumerate(pairs):
+        i, j = divmod(code, n)
+        score, clash = alike.score(nodes[i].first, nodes[j].first, grouping)
+        scores.append(score)
         if clash:
             clashes.add((i, j))
         if score >= settings.grouping.threshold and not clash:
-            scored.append((score, i, j))
+            likely.append(at)
     # one-to-one between each pair of articles: a node takes its best match in the other article
     taken: set[tuple[int, str]] = set()
-    groups = _Groups([node.first.source for node in nodes], scores, clashes, settings.grouping, within)
+    sources = [node.first.source for node in nodes]
+    groups = _Groups(sources, pairs, scores, clashes, settings.grouping, within)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
-    for score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+    for at in sorted(likely, key=lambda at: (-scores[at], pairs[at])):  # best first, then (i, j)
+        (i, j), score = divmod(pairs[at], n), scores[at]
         si, sj = nodes[i].first.source, nodes[j].first.source
         if (i, sj) in taken or (j, si) in taken:
             continue
@@ -860,13 +872,14 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             nodes[i].first.id,
             nodes[j].first.id,
             round(score, 3),
-            tuple((n, round(x, 3), s) for n, x, s in evidence),
+            tuple((name, round(x, 3), s) for name, x, s in evidence),
         )
         accepted.append((i, j, link))
     for i, _j, link in accepted:
         links[groups.find(i)].append(link)
     scored_in: dict[int, list[tuple[int, int]]] = defaultdict(list)  # the scored pairs of each group
-    for i, j in scores:
+    for code in pairs:
+        i, j = divmod(code, n)
         if (root := groups.find(i)) == groups.find(j):
             scored_in[root].append((i, j))
     told_alike = _Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])

@@ -52,7 +52,7 @@ def examples(corpus: Corpus, differing: bool = False) -> tuple[np.ndarray, np.nd
     xs, ys = [], []
     for members in blocks.values():
         nodes = _collapse(sorted(members, key=lambda c: (c.source, c.start)))
-        for i, j in sorted(_candidates(nodes)):
+        for i, j in (divmod(code, len(nodes)) for code in _candidates(nodes)):
             a, b = nodes[i].first, nodes[j].first
             if a.id in corpus.topic and b.id in corpus.topic:
                 if differing and a.value == b.value and a.unit == b.unit:

@@ -55,7 +55,7 @@ def report(corpus: Corpus, verbose: bool) -> None:
     worst: list[tuple[float, str, str, list]] = []
     for members in blocks.values():
         nodes = _collapse(sorted(members, key=lambda c: (c.source, c.start)))
-        for i, j in _candidates(nodes):
+        for i, j in (divmod(code, len(nodes)) for code in _candidates(nodes)):
             for a in nodes[i].claims:
                 for b in nodes[j].claims:
                     candidates.add((a.id, b.id))
