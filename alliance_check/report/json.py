@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any, TextIO
 
@@ -70,7 +71,8 @@ def group_record(g: ClaimGroup) -> dict[str, Any]:
 
 
 def report_document(report: Report) -> dict[str, Any]:
-    """The whole report as plain JSON-ready data."""
+    """The whole report as JSON-ready data; its lists of records (sources, claims, groups,
+    findings) are iterators, each record made when it is written (see write)."""
     counts = report.counts()
     statuses = {s: sum(1 for f in report.findings if f.status == s) for s in STATUSES}
     result = outcome(report)
@@ -97,10 +99,10 @@ def report_document(report: Report) -> dict[str, Any]:
         "unused_acceptances": [
             {"source": a.source, "target": a.target, "line": a.line} for a in report.unused_acceptances
         ],
-        "sources": [asdict(s) for s in report.sources],
-        "claims": [claim_record(c) for c in report.claims],
-        "groups": [group_record(g) for g in report.groups],
-        "findings": [
+        "sources": (asdict(s) for s in report.sources),
+        "claims": (claim_record(c) for c in report.claims),
+        "groups": (group_record(g) for g in report.groups),
+        "findings": (
             {
                 "code": f.code,
                 "name": RULES[f.code].name,
@@ -116,18 +118,45 @@ def report_document(report: Report) -> dict[str, Any]:
                 "note": f.note,
             }
             for f in report.findings
-        ],
+        ),
     }
 
 
-def dumps(data: Any) -> str:
-    """Deterministic JSON text."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def write(data: dict[str, Any] | Iterator[Any], stream: TextIO) -> None:
+    """Deterministic JSON text (``json.dumps`` with an indent of 2, then a line break) written part
+    by part: a list given as an iterator, at the top or as a value
+    of the top object, is made and written one record at a time, so the report of a large corpus
+    is never whole in memory, as records or as text."""
+    if not isinstance(data, dict):
+        _write_items(data, stream, "")
+        stream.write("\n")
+        return
+    stream.write("{")
+    for n, (key, value) in enumerate(data.items()):
+        stream.write(("," if n else "") + "\n  " + json.dumps(key, ensure_ascii=False) + ": ")
+        if isinstance(value, Iterator):
+            _write_items(value, stream, "  ")
+        else:
+            stream.write(_indented(value, "  "))
+    stream.write("\n}\n" if data else "}\n")
+
+
+def _write_items(items: Iterator[Any], stream: TextIO, pad: str) -> None:
+    empty = True
+    for item in items:
+        stream.write(("[" if empty else ",") + "\n  " + pad + _indented(item, pad + "  "))
+        empty = False
+    stream.write("[]" if empty else "\n" + pad + "]")
+
+
+def _indented(value: Any, pad: str) -> str:
+    """``value`` as JSON ``pad`` deep (a JSON string never holds a raw line break)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
 
 
 def render(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Write the report as one JSON document."""
-    stream.write(dumps(report_document(report)))
+    write(report_document(report), stream)
 
 
 def render_claims(claims: list[Claim], stream: TextIO, fmt: str) -> None:
@@ -136,4 +165,4 @@ def render_claims(claims: list[Claim], stream: TextIO, fmt: str) -> None:
         for c in claims:
             stream.write(json.dumps(claim_record(c), ensure_ascii=False) + "\n")
     else:
-        stream.write(dumps([claim_record(c) for c in claims]))
+        write((claim_record(c) for c in claims), stream)
