@@ -576,6 +576,8 @@ class _Groups:
         self.excess: dict[int, dict[int, float]] = defaultdict(dict)
         for code, score in zip(pairs, scores, strict=True):
             a, b = divmod(code, n)  # see _candidates
+            # each node's own number object as the key, not a new one per pair: millions of pairs
+            a, b = self.parent[a], self.parent[b]
             self.excess[a][b] = self.excess[b][a] = score - w.prior
         self.clash: dict[int, set[int]] = defaultdict(set)
         for a, b in clashes:
@@ -850,20 +852,23 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         if score >= settings.grouping.threshold and not clash:
             likely.append(at)
     # one-to-one between each pair of articles: a node takes its best match in the other article
-    taken: set[tuple[int, str]] = set()
     sources = [node.first.source for node in nodes]
+    numbers = {source: k for k, source in enumerate(dict.fromkeys(sources))}
+    source_of, m = [numbers[source] for source in sources], len(numbers)
+    taken: set[int] = set()  # node * m + the number of a source: the node has its match there
     groups = _Groups(sources, pairs, scores, clashes, settings.grouping, within)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
-    for at in sorted(likely, key=lambda at: (-scores[at], pairs[at])):  # best first, then (i, j)
+    # best first, then by (i, j): a stable sort of the positions, which ascend with (i, j)
+    for at in sorted(likely, key=scores.__getitem__, reverse=True):
         (i, j), score = divmod(pairs[at], n), scores[at]
-        si, sj = nodes[i].first.source, nodes[j].first.source
-        if (i, sj) in taken or (j, si) in taken:
+        ti, tj = i * m + source_of[j], j * m + source_of[i]
+        if ti in taken or tj in taken:
             continue
         together = groups.find(i) == groups.find(j)
         if not groups.join(i, j):
             continue
-        taken.update({(i, sj), (j, si)})
+        taken.update((ti, tj))
         if together:
             continue  # already joined by other links: a group keeps the links that made it
         # the evidence of the few pairs that make links, not of every pair scored
