@@ -882,11 +882,11 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         accepted.append((i, j, link))
     for i, _j, link in accepted:
         links[groups.find(i)].append(link)
-    scored_in: dict[int, list[tuple[int, int]]] = defaultdict(list)  # the scored pairs of each group
+    scored_in: dict[int, array[int]] = defaultdict(lambda: array("q"))  # each group's scored pairs
     for code in pairs:
         i, j = divmod(code, n)
         if (root := groups.find(i)) == groups.find(j):
-            scored_in[root].append((i, j))
+            scored_in[root].append(code)
     told_alike = _Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])
     out = []
     for root, members in groups.members.items():
@@ -897,7 +897,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         # figure written a thousand times is not scored a million times against another
         pair_scores = sorted(
             (a.id, b.id, told_alike.score(a, b, conflict)[0])
-            for (i, j) in scored_in.get(root, ())
+            for i, j in (divmod(code, n) for code in scored_in.get(root, ()))
             for a in nodes[i].claims[:SCORED_REPEATS]
             for b in nodes[j].claims[:SCORED_REPEATS]
         )
