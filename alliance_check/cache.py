@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import sys
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -52,12 +53,21 @@ def _encode(claim: Claim) -> dict[str, Any]:
     return data
 
 
-def _decode(data: dict[str, Any], article: Article) -> Claim:
+def _decode(data: dict[str, Any], article: Article, sentences: dict[str, str]) -> Claim:
     raw: dict[str, Any] | None = data.pop("frame")
     tail = data.pop("id")
+    # one string for each word and sentence, as extraction made them, not one per claim: a large
+    # corpus read from the cache holds millions of them
+    data["sentence"] = sentences.setdefault(data["sentence"], data["sentence"])
+    for k in ("kind", "unit", "qualifier", "subject", "precision", "as_of"):
+        if isinstance(data.get(k), str):
+            data[k] = sys.intern(data[k])
     fields: dict[str, Any] = {}
     for k, v in (raw or {}).items():
-        fields[k] = tuple(v) if isinstance(v, list) else v
+        if isinstance(v, list):
+            fields[k] = tuple(sys.intern(x) if isinstance(x, str) else x for x in v)
+        else:
+            fields[k] = sys.intern(v) if isinstance(v, str) else v
     if fields.get("restates") is not None:
         fields["restates"] = f"{article.source}:{fields['restates']}"
     frame = None if raw is None else Frame(**fields)
@@ -80,7 +90,8 @@ class ClaimCache:
         if data is None:
             return None
         try:
-            return [_decode(dict(item), article) for item in data["claims"]]
+            sentences: dict[str, str] = {}
+            return [_decode(dict(item), article, sentences) for item in data["claims"]]
         except (ValueError, KeyError, TypeError, AttributeError):
             return None  # corrupt, truncated or from another version: rebuild, never trust
 
