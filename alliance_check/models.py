@@ -265,12 +265,9 @@ class ClaimGroup:
     def score(self, a: str, b: str) -> float | None:
         """The log-odds that claims ``a`` and ``b`` state one fact, if the pair was scored."""
         if not hasattr(self, "_index"):
-            object.__setattr__(
-                self,
-                "_index",
-                {(x, y): s for x, y, s in self.scores} | {(y, x): s for x, y, s in self.scores},
-            )
-        found: float | None = self._index.get((a, b))  # type: ignore[attr-defined]
+            # one entry a pair, under its two ids in order (a large group has millions of pairs)
+            object.__setattr__(self, "_index", {(x, y) if x < y else (y, x): s for x, y, s in self.scores})
+        found: float | None = self._index.get((a, b) if a < b else (b, a))  # type: ignore[attr-defined]
         return found
 
     @property
