@@ -106,7 +106,8 @@ class PieceCache:
             return None
         try:
             line = article.position(start)[0]
-            claims = tuple(_placed(dict(item), article, start, line) for item in data["claims"])
+            sentences: dict[str, str] = {}
+            claims = tuple(_placed(dict(item), article, start, line, sentences) for item in data["claims"])
             after = State(data["year_hint"], data["last_day"])
             if not (after.year_hint is None or isinstance(after.year_hint, int)):
                 return None
@@ -144,12 +145,14 @@ def _unplaced(claim: Claim, start: int, line: int) -> dict[str, Any]:
     return data
 
 
-def _placed(data: dict[str, Any], article: Article, start: int, line: int) -> Claim:
+def _placed(
+    data: dict[str, Any], article: Article, start: int, line: int, sentences: dict[str, str]
+) -> Claim:
     data["id"] = _shift(data["id"], line)
     frame = data.get("frame")
     if isinstance(frame, dict) and frame.get("restates") is not None:
         frame["restates"] = _shift(frame["restates"], line)
-    claim = _decode(data, article)
+    claim = _decode(data, article, sentences)
     return replace(
         claim,
         start=claim.start + start,
