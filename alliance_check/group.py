@@ -808,6 +808,28 @@ class _Alike:
         return found
 
 
+class _Taken:
+    """Which articles each node of a block has its one match in, as the numbers node * sources +
+    source: a bit for each node and article where that takes less room than a set of the numbers
+    recorded (at most two for each pair that may make a link, some 76 bytes each in a set)."""
+
+    def __init__(self, nodes: int, sources: int, likely: int) -> None:
+        size = nodes * sources
+        self.bits = bytearray((size + 7) // 8) if size <= 2 * 76 * 8 * likely else None
+        self.numbers: set[int] = set()
+
+    def __contains__(self, number: int) -> bool:
+        if self.bits is not None:
+            return bool(self.bits[number >> 3] & (1 << (number & 7)))
+        return number in self.numbers
+
+    def add(self, number: int) -> None:
+        if self.bits is not None:
+            self.bits[number >> 3] |= 1 << (number & 7)
+        else:
+            self.numbers.add(number)
+
+
 def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Found]:
     n = len(nodes)
     pairs = _candidates(nodes)
@@ -855,7 +877,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     sources = [node.first.source for node in nodes]
     numbers = {source: k for k, source in enumerate(dict.fromkeys(sources))}
     source_of, m = [numbers[source] for source in sources], len(numbers)
-    taken: set[int] = set()  # node * m + the number of a source: the node has its match there
+    taken = _Taken(n, m, len(likely))  # node * m + the number of a source: the node has its match there
     groups = _Groups(sources, pairs, scores, clashes, settings.grouping, within)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
@@ -868,7 +890,8 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         together = groups.find(i) == groups.find(j)
         if not groups.join(i, j):
             continue
-        taken.update((ti, tj))
+        taken.add(ti)
+        taken.add(tj)
         if together:
             continue  # already joined by other links: a group keeps the links that made it
         # the evidence of the few pairs that make links, not of every pair scored

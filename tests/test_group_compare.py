@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
-from alliance_check.group import Stats, _Alike, _same_source_clash, group_claims, pair_features
+from alliance_check.group import Stats, _Alike, _same_source_clash, _Taken, group_claims, pair_features
 from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
@@ -528,6 +528,20 @@ def test_claims_that_say_the_same_are_scored_once(
     table = _Alike([first, second, third])
     assert table.score(first, third, work) == table.score(second, third, work) == (1.0, False)
     assert len(calls) == (1 if alike else 2)
+
+
+@pytest.mark.parametrize(
+    ("likely", "as_bits"),
+    [pytest.param(1000, True, id="dense: a bit each"), pytest.param(1, False, id="sparse: a set")],
+)
+def test_which_articles_a_node_has_its_match_in(likely: int, as_bits: bool) -> None:
+    taken = _Taken(nodes=50, sources=30, likely=likely)
+    assert (taken.bits is not None) is as_bits
+    for number in (0, 7, 8, 49 * 30 + 29):
+        assert number not in taken
+        taken.add(number)
+        assert number in taken
+    assert 1 not in taken and 9 not in taken and 49 * 30 + 28 not in taken
 
 
 def test_one_sentence_in_many_articles_groups_as_before() -> None:
