@@ -63,6 +63,7 @@ class Stats:
         # each frame's property terms and context words as the synonym data names them, made once
         # (a frame is in many pairs); the frame is kept with them, so its id is never reused
         self._words: dict[int, tuple[Frame, frozenset[str], frozenset[str]]] = {}
+        self._bags: dict[frozenset[str], frozenset[str]] = {}
         by_source: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             assert c.frame is not None
@@ -81,9 +82,10 @@ class Stats:
         """The frame's property terms and context words, each through the synonym data (_prop)."""
         found = self._words.get(id(frame))
         if found is None:
-            terms = frozenset(_prop(t) for t in frame.terms)
-            found = (frame, terms, frozenset(_prop(w) for w in frame.context))
-            self._words[id(frame)] = found
+            # one set for each bag of words: the same sentence in many articles, many frames
+            terms = self._bags.setdefault(terms := frozenset(_prop(t) for t in frame.terms), terms)
+            context = self._bags.setdefault(context := frozenset(_prop(w) for w in frame.context), context)
+            found = self._words[id(frame)] = (frame, terms, context)
         return found[1], found[2]
 
     def rarity(self, word: str) -> float:
