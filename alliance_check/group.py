@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, Frame, Link
+from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, Frame, Link, PairScores
 from alliance_check.normalize.dates import interval, period
 from alliance_check.normalize.money import usd_bounds
 from alliance_check.normalize.places import contains
@@ -655,7 +655,7 @@ def group_claims(claims: list[Claim], settings: Settings | None = None) -> list[
             kind=g[0].kind,
             claims=tuple(g),
             links=tuple(links),
-            scores=tuple(scores),
+            scores=scores,
         )
         for i, (g, links, scores) in enumerate(ordered)
     ]
@@ -759,7 +759,7 @@ def _one_of_several_twice(a: Claim, b: Claim) -> bool:
     return len(orders) == 1 and min(orders) > 0 and ratio is not None and ratio <= 1.05
 
 
-Found = tuple[list[Claim], list[Link], list[tuple[str, str, float]]]
+Found = tuple[list[Claim], list[Link], PairScores]
 
 
 def _restated(nodes: list[_Node], members: list[int]) -> dict[int, Claim]:
@@ -920,13 +920,18 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             continue
         # a figure repeated in one article is one node: its first repeats stand for the rest, so a
         # figure written a thousand times is not scored a million times against another
-        pair_scores = sorted(
-            (a.id, b.id, told_alike.score(a, b, conflict)[0])
-            for i, j in (divmod(code, n) for code in scored_in.get(root, ()))
-            for a in nodes[i].claims[:SCORED_REPEATS]
-            for b in nodes[j].claims[:SCORED_REPEATS]
+        claims.sort(key=lambda c: (c.source, c.start))
+        where = {c.id: k for k, c in enumerate(claims)}
+        pair_scores = PairScores(
+            [c.id for c in claims],
+            (
+                (where[a.id], where[b.id], told_alike.score(a, b, conflict)[0])
+                for i, j in (divmod(code, n) for code in scored_in.get(root, ()))
+                for a in nodes[i].claims[:SCORED_REPEATS]
+                for b in nodes[j].claims[:SCORED_REPEATS]
+            ),
         )
-        out.append((sorted(claims, key=lambda c: (c.source, c.start)), links[root], pair_scores))
+        out.append((claims, links[root], pair_scores))
     return out
 
 

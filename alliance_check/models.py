@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 SCHEMA_VERSION = "1.0"
 
@@ -250,6 +253,69 @@ class Link:
     evidence: tuple[tuple[str, float, str], ...]  # (signal, weight, what was seen)
 
 
+class PairScores(Sequence[tuple[str, str, float]]):
+    """The log-odds of the scored pairs of a group's claims, read as (id, id, log-odds) triples but
+    kept as two positions among the group's claim ids and a number, in arrays: 16 bytes a pair,
+    where a group of a large corpus on one story has millions of pairs."""
+
+    __slots__ = ("_first", "_ids", "_lookup", "_second", "_values")
+
+    def __init__(self, ids: Sequence[str], pairs: Iterable[tuple[int, int, float]]) -> None:
+        """``pairs``: positions in ``ids`` and the log-odds, in the order to read them."""
+        self._ids = tuple(ids)
+        self._first, self._second, self._values = array("l"), array("l"), array("d")
+        for a, b, score in pairs:
+            self._first.append(a)
+            self._second.append(b)
+            self._values.append(score)
+        self._lookup: tuple[dict[str, int], array[int], array[float]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[str, str, float]: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[tuple[str, str, float]]: ...
+    def __getitem__(self, k: int | slice) -> tuple[str, str, float] | Sequence[tuple[str, str, float]]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return self._ids[self._first[k]], self._ids[self._second[k]], self._values[k]
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Sequence)
+            and len(self) == len(other)
+            and all(x == y for x, y in zip(self, other, strict=True))
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"PairScores({len(self)} pairs)"
+
+    def get(self, a: str, b: str) -> float | None:
+        """The log-odds of claims ``a`` and ``b``, in either order, if the pair was scored."""
+        if self._lookup is None:
+            # the pairs by their two positions in order, searched by halves: no table a pair
+            n = len(self._ids)
+            keys = [min(x, y) * n + max(x, y) for x, y in zip(self._first, self._second, strict=True)]
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            self._lookup = (
+                {c: k for k, c in enumerate(self._ids)},
+                array("q", (keys[k] for k in order)),
+                array("d", (self._values[k] for k in order)),
+            )
+        where, codes, values = self._lookup
+        x, y = where.get(a), where.get(b)
+        if x is None or y is None:
+            return None
+        code = min(x, y) * len(self._ids) + max(x, y)
+        k = bisect_left(codes, code)
+        return values[k] if k < len(codes) and codes[k] == code else None
+
+
 @dataclass(frozen=True)
 class ClaimGroup:
     """Claims from one or more sources about the same quantity or event, and the links that
@@ -260,10 +326,13 @@ class ClaimGroup:
     kind: str
     claims: tuple[Claim, ...]
     links: tuple[Link, ...] = ()
-    scores: tuple[tuple[str, str, float], ...] = ()  # log-odds of every pair of its claims that was scored
+    # log-odds of every pair of its claims that was scored (grouping gives PairScores)
+    scores: Sequence[tuple[str, str, float]] = ()
 
     def score(self, a: str, b: str) -> float | None:
         """The log-odds that claims ``a`` and ``b`` state one fact, if the pair was scored."""
+        if isinstance(self.scores, PairScores):
+            return self.scores.get(a, b)
         if not hasattr(self, "_index"):
             # one entry a pair, under its two ids in order (a large group has millions of pairs)
             object.__setattr__(self, "_index", {(x, y) if x < y else (y, x): s for x, y, s in self.scores})

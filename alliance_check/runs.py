@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import os
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -79,7 +79,7 @@ def _encode(value: Any) -> Any:
     """A record as JSON data: a dataclass as an object of its compared fields, a tuple as a list."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.compare}
-    if isinstance(value, tuple | list):
+    if isinstance(value, Sequence) and not isinstance(value, str):  # a tuple, a list, PairScores
         return [_encode(v) for v in value]
     return value
 
@@ -98,6 +98,9 @@ def _decoder(kind: Any) -> Decoder:
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         return _record_decoder(kind)
     origin = get_origin(kind)
+    if origin is Sequence:  # read back as a tuple
+        item = _decoder(get_args(kind)[0])
+        return lambda data: tuple(item(v) for v in _list(data))
     if origin is tuple:
         args = get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:

@@ -8,7 +8,7 @@ import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
 from alliance_check.group import Stats, _Alike, _same_source_clash, _Taken, group_claims, pair_features
-from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup
+from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, PairScores
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
 
@@ -542,6 +542,32 @@ def test_which_articles_a_node_has_its_match_in(likely: int, as_bits: bool) -> N
         taken.add(number)
         assert number in taken
     assert 1 not in taken and 9 not in taken and 49 * 30 + 28 not in taken
+
+
+SCORED = PairScores(["a:1:1", "b:2:5", "c:1:9"], [(0, 1, 2.5), (2, 1, -1.0)])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param("a:1:1", "b:2:5", 2.5, id="as scored"),
+        pytest.param("b:2:5", "a:1:1", 2.5, id="in the other order"),
+        pytest.param("b:2:5", "c:1:9", -1.0, id="second pair, other order"),
+        pytest.param("a:1:1", "c:1:9", None, id="a pair never scored"),
+        pytest.param("a:1:1", "z:9:9", None, id="a claim not in the group"),
+    ],
+)
+def test_a_groups_pair_scores_read_by_ids(a: str, b: str, expected: float | None) -> None:
+    group = ClaimGroup("G001", "ferries", "count", (), scores=SCORED)
+    assert group.score(a, b) == expected
+    plain = replace(group, scores=tuple(SCORED))  # as the run cache reads it back
+    assert plain.score(a, b) == expected
+
+
+def test_pair_scores_read_as_triples() -> None:
+    assert list(SCORED) == [("a:1:1", "b:2:5", 2.5), ("c:1:9", "b:2:5", -1.0)]
+    assert tuple(SCORED) == SCORED and len(SCORED) == 2 and SCORED[-1] == ("c:1:9", "b:2:5", -1.0)
+    assert not PairScores([], [])
 
 
 def test_one_sentence_in_many_articles_groups_as_before() -> None:
