@@ -77,6 +77,14 @@ def _decode(data: dict[str, Any], article: Article, sentences: dict[str, str]) -
     return replace(claim, id=f"{article.source}:{tail}")
 
 
+def shared(claims: list[Claim], article: Article) -> list[Claim]:
+    """The claims as the cache gives them back: one string for each sentence of the article and
+    each word, not one per claim, whether they were made here or sent by another process (a large
+    corpus holds millions of them)."""
+    sentences: dict[str, str] = {}
+    return [_decode(_encode(c), article, sentences) for c in claims]
+
+
 class ClaimCache:
     """One JSON file per article content; a corrupt or stale entry is ignored and rebuilt."""
 

@@ -84,7 +84,7 @@ def extract(
     are shared among that many processes, and the result is the same as with one; ``jobs`` 0
     (auto) picks the number by the words to read (see parallel.processes).
     """
-    from alliance_check.cache import ClaimCache, cache_key
+    from alliance_check.cache import ClaimCache, cache_key, shared
     from alliance_check.nlp import model_id
 
     model = model_id(settings.model)
@@ -101,7 +101,7 @@ def extract(
     def finished(k: int, claims: list[Claim]) -> None:
         nonlocal done
         i = todo[k]
-        found[i] = claims
+        found[i] = shared(claims, articles[i])
         if cache:
             cache.store(keys[i], claims)
         done += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from alliance_check.cache import ClaimCache, cache_key
+from alliance_check.cache import ClaimCache, cache_key, shared
 from alliance_check.check import Gate, check, extract
 from alliance_check.cli import main
 from alliance_check.settings import Settings
 from alliance_check.sources import make_article
-from tests.conftest import ROOT, SEEDS, seed_settings
+from tests.conftest import ROOT, SEEDS, make_claim, seed_settings
 
 REPORT_SCHEMA = json.loads(
     resources.files("alliance_check").joinpath("schema/report.schema.json").read_text()
@@ -184,3 +185,24 @@ def test_jobs_give_byte_identical_output(tmp_path: Path) -> None:
         ]
         outputs.append(subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout)
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def test_claims_share_their_sentences_and_words() -> None:
+    """Claims made in another process come back as the cache gives them: the same records, with
+    one string for each sentence and word (a large corpus holds millions)."""
+    sentence = "The ferry carried 40 cars and 120 passengers."
+    words = ("ferry", "car")
+    claims = [
+        replace(
+            make_claim("port.txt", value, head=head, context=words, line=1, text=sentence),
+            sentence="".join(sentence),  # another string of the same text, as unpickling makes
+            id=f"port.txt:1:{start}",
+        )
+        for value, head, start in ((40.0, "car", 18), (120.0, "passenger", 30))
+    ]
+    article = make_article("port.txt", sentence + "\n")
+    back = shared(claims, article)
+    assert back == claims
+    assert back[0].sentence is back[1].sentence
+    assert back[0].frame is not None and back[1].frame is not None
+    assert back[0].frame.context[0] is back[1].frame.context[0]
