@@ -9,10 +9,11 @@ and merged, and a merge that would join clashing places, owners or years is refu
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -810,6 +811,17 @@ class _Alike:
         return found
 
 
+def _best_first(positions: array[int], scores: array[float], run: int = 1 << 16) -> Iterator[int]:
+    """``positions`` (ascending) by their score, best first, ties in the order given: sorted a run
+    at a time and merged (both stable), so that a block of millions of pairs is never a Python
+    number and a key per pair at once."""
+    runs = [
+        array("q", sorted(positions[k : k + run], key=scores.__getitem__, reverse=True))
+        for k in range(0, len(positions), run)
+    ]
+    return heapq.merge(*runs, key=scores.__getitem__, reverse=True)
+
+
 class _Taken:
     """Which articles each node of a block has its one match in, as the numbers node * sources +
     source: a bit for each node and article where that takes less room than a set of the numbers
@@ -883,8 +895,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     groups = _Groups(sources, pairs, scores, clashes, settings.grouping, within)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
-    # best first, then by (i, j): a stable sort of the positions, which ascend with (i, j)
-    for at in sorted(likely, key=scores.__getitem__, reverse=True):
+    for at in _best_first(likely, scores):
         (i, j), score = divmod(pairs[at], n), scores[at]
         ti, tj = i * m + source_of[j], j * m + source_of[i]
         if ti in taken or tj in taken:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import replace
 
 import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
-from alliance_check.group import Stats, _Alike, _same_source_clash, _Taken, group_claims, pair_features
+from alliance_check.group import (
+    Stats,
+    _Alike,
+    _best_first,
+    _same_source_clash,
+    _Taken,
+    group_claims,
+    pair_features,
+)
 from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, PairScores
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
@@ -568,6 +577,14 @@ def test_pair_scores_read_as_triples() -> None:
     assert list(SCORED) == [("a:1:1", "b:2:5", 2.5), ("c:1:9", "b:2:5", -1.0)]
     assert tuple(SCORED) == SCORED and len(SCORED) == 2 and SCORED[-1] == ("c:1:9", "b:2:5", -1.0)
     assert not PairScores([], [])
+
+
+@pytest.mark.parametrize("run", [1, 3, 1 << 16], ids=["a pair a run", "short runs", "one run"])
+def test_likely_pairs_best_first_ties_in_order(run: int) -> None:
+    """Scores repeat (one sentence in many articles): equal scores keep the order of their pairs."""
+    scores = array("d", [0.5, 2.0, 2.0, -1.0, 0.5, 2.0, 0.0, -0.0, 3.5])
+    positions = array("q", [0, 1, 2, 4, 5, 6, 7, 8])
+    assert list(_best_first(positions, scores, run)) == [8, 1, 2, 5, 0, 4, 6, 7]
 
 
 def test_one_sentence_in_many_articles_groups_as_before() -> None:
