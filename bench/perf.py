@@ -252,7 +252,7 @@ def part_compare(count: int) -> None:
     from alliance_check.compare import compare_groups
     from alliance_check.group import group_claims
 
-    base = [c for c in check([str(SEEDS)]).claims if c.key is not None]
+    base = [c for c in check([str(SEEDS)]).claims if c.frame is not None]
     rng = random.Random(11)
     claims = []
     for i in range(count):
