@@ -781,14 +781,14 @@ class _Alike:
     """Pair scores of claims by what they say, not where: a pair's features read the kinds, values,
     units, qualifiers, precisions and frames of its two claims (and a sum's day, for its rate)
     only, so two claims of one content (the same sentence in many articles of a large corpus) score
-    alike against any third. A pair is scored once per pair of contents; only contents told more
-    than once are remembered."""
+    alike against any third. A pair is scored once per pair of contents and kind of score
+    (``work``); only contents told more than once are remembered."""
 
     def __init__(self, claims: list[Claim]) -> None:
         self._ids: dict[tuple[object, ...], int] = {}
         self._of: dict[str, int] = {c.id: self._content(c) for c in claims}
         self._told = Counter(self._of.values())
-        self._memo: dict[tuple[int, int], tuple[float, bool]] = {}
+        self._memo: dict[tuple[Callable[..., object], int, int], tuple[float, bool]] = {}
 
     def _content(self, c: Claim) -> int:
         assert c.frame is not None
@@ -802,12 +802,12 @@ class _Alike:
         self, a: Claim, b: Claim, work: Callable[[Claim, Claim], tuple[float, bool]]
     ) -> tuple[float, bool]:
         """``work(a, b)``, or what it gave for a pair of the same two contents."""
-        key = (self._of[a.id], self._of[b.id])
-        found = self._memo.get(key)
+        x, y = self._of[a.id], self._of[b.id]
+        found = self._memo.get((work, x, y))
         if found is None:
             found = work(a, b)
-            if self._told[key[0]] > 1 or self._told[key[1]] > 1:
-                self._memo[key] = found
+            if self._told[x] > 1 or self._told[y] > 1:
+                self._memo[(work, x, y)] = found
         return found
 
 
@@ -870,7 +870,8 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             seen[(i, j)] = a is not b and _same_source_clash(a, b)
         return seen[(i, j)]
 
-    alike = _Alike([node.first for node in nodes])  # the same sentence told by many articles
+    # the same sentence told by many articles; the claims that stand for each node's repeats
+    alike = _Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])
 
     def grouping(a: Claim, b: Claim) -> tuple[float, bool]:
         score, _, clash = score_pair(a, b, stats, settings)
@@ -923,7 +924,6 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         i, j = divmod(code, n)
         if (root := groups.find(i)) == groups.find(j):
             scored_in[root].append(code)
-    told_alike = _Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])
     out = []
     for root, members in groups.members.items():
         claims = [c for m in sorted(members) for c in nodes[m].claims]
@@ -936,7 +936,7 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
         pair_scores = PairScores(
             [c.id for c in claims],
             (
-                (where[a.id], where[b.id], told_alike.score(a, b, conflict)[0])
+                (where[a.id], where[b.id], alike.score(a, b, conflict)[0])
                 for i, j in (divmod(code, n) for code in scored_in.get(root, ()))
                 for a in nodes[i].claims[:SCORED_REPEATS]
                 for b in nodes[j].claims[:SCORED_REPEATS]
