@@ -97,15 +97,11 @@ def _decoder(kind: Any) -> Decoder:
     once per type: a report holds thousands of claims."""
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         return _record_decoder(kind)
-    origin = get_origin(kind)
-    if origin is Sequence:  # read back as a tuple
-        item = _decoder(get_args(kind)[0])
+    origin, args = get_origin(kind), get_args(kind)
+    if origin is Sequence or (origin is tuple and len(args) == 2 and args[1] is Ellipsis):
+        item = _decoder(args[0])  # a sequence is read back as a tuple
         return lambda data: tuple(item(v) for v in _list(data))
     if origin is tuple:
-        args = get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _decoder(args[0])
-            return lambda data: tuple(item(v) for v in _list(data))
         items = [_decoder(a) for a in args]
 
         def fixed(data: Any) -> tuple[Any, ...]:
