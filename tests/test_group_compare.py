@@ -8,15 +8,8 @@ from dataclasses import replace
 import pytest
 
 from alliance_check.compare import compare_group, compare_groups, compare_pair
-from alliance_check.group import (
-    Stats,
-    _Alike,
-    _best_first,
-    _same_source_clash,
-    _Taken,
-    group_claims,
-    pair_features,
-)
+from alliance_check.group import Stats, _same_source_clash, group_claims, pair_features
+from alliance_check.linkage import Alike, Taken, best_first
 from alliance_check.models import LATER, TOTAL, Claim, ClaimGroup, PairScores
 from alliance_check.settings import Settings
 from tests.conftest import make_claim
@@ -534,7 +527,7 @@ def test_claims_that_say_the_same_are_scored_once(
         calls.append(one.id)
         return 1.0, False
 
-    table = _Alike([first, second, third])
+    table = Alike([first, second, third])
     assert table.score(first, third, work) == table.score(second, third, work) == (1.0, False)
     assert len(calls) == (1 if alike else 2)
 
@@ -544,7 +537,7 @@ def test_claims_that_say_the_same_are_scored_once(
     [pytest.param(1000, True, id="dense: a bit each"), pytest.param(1, False, id="sparse: a set")],
 )
 def test_which_articles_a_node_has_its_match_in(likely: int, as_bits: bool) -> None:
-    taken = _Taken(nodes=50, sources=30, likely=likely)
+    taken = Taken(nodes=50, sources=30, likely=likely)
     assert (taken.bits is not None) is as_bits
     for number in (0, 7, 8, 49 * 30 + 29):
         assert number not in taken
@@ -584,7 +577,7 @@ def test_likely_pairs_best_first_ties_in_order(run: int) -> None:
     """Scores repeat (one sentence in many articles): equal scores keep the order of their pairs."""
     scores = array("d", [0.5, 2.0, 2.0, -1.0, 0.5, 2.0, 0.0, -0.0, 3.5])
     positions = array("q", [0, 1, 2, 4, 5, 6, 7, 8])
-    assert list(_best_first(positions, scores, run)) == [8, 1, 2, 5, 0, 4, 6, 7]
+    assert list(best_first(positions, scores, run)) == [8, 1, 2, 5, 0, 4, 6, 7]
 
 
 def test_one_sentence_in_many_articles_groups_as_before() -> None:
