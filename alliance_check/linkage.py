@@ -46,7 +46,7 @@ class Clusters:
         # scored count as the prior). One number a pair of clusters, kept both ways.
         self.excess: dict[int, dict[int, float]] = defaultdict(dict)
         for code, score in zip(pairs, scores, strict=True):
-            a, b = divmod(code, n)  # see _candidates
+            a, b = divmod(code, n)  # see group._candidates
             # each node's own number object as the key, not a new one per pair: millions of pairs
             a, b = self.parent[a], self.parent[b]
             self.excess[a][b] = self.excess[b][a] = score - w.prior

@@ -295,6 +295,16 @@ class PairScores(Sequence[tuple[str, str, float]]):
     def __repr__(self) -> str:
         return f"PairScores({len(self)} pairs)"
 
+    @classmethod
+    def of(cls, triples: Iterable[tuple[str, str, float]]) -> PairScores:
+        """Scores given as (id, id, log-odds) triples (a test's, the run cache's)."""
+        triples = list(triples)
+        where: dict[str, int] = {}
+        for a, b, _ in triples:
+            where.setdefault(a, len(where))
+            where.setdefault(b, len(where))
+        return cls(list(where), ((where[a], where[b], score) for a, b, score in triples))
+
     def get(self, a: str, b: str) -> float | None:
         """The log-odds of claims ``a`` and ``b``, in either order, if the pair was scored."""
         if self._lookup is None:
@@ -326,18 +336,18 @@ class ClaimGroup:
     kind: str
     claims: tuple[Claim, ...]
     links: tuple[Link, ...] = ()
-    # log-odds of every pair of its claims that was scored (grouping gives PairScores)
+    # log-odds of every pair of its claims that was scored, as (id, id, log-odds) triples; kept as
+    # PairScores however they are given
     scores: Sequence[tuple[str, str, float]] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.scores, PairScores):
+            object.__setattr__(self, "scores", PairScores.of(self.scores))
 
     def score(self, a: str, b: str) -> float | None:
         """The log-odds that claims ``a`` and ``b`` state one fact, if the pair was scored."""
-        if isinstance(self.scores, PairScores):
-            return self.scores.get(a, b)
-        if not hasattr(self, "_index"):
-            # one entry a pair, under its two ids in order (a large group has millions of pairs)
-            object.__setattr__(self, "_index", {(x, y) if x < y else (y, x): s for x, y, s in self.scores})
-        found: float | None = self._index.get((a, b) if a < b else (b, a))  # type: ignore[attr-defined]
-        return found
+        assert isinstance(self.scores, PairScores)
+        return self.scores.get(a, b)
 
     @property
     def sources(self) -> tuple[str, ...]:
