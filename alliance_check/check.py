@@ -181,7 +181,7 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
     With a cache folder, a run made before from the same files, settings and options gives its
     report back (see runs.py).
 
-    ``check(["seeds/"]).counts()`` gives ``{'error': 2, 'warning': 2, 'info': 2}``.
+    ``check(["seeds/"]).counts()`` gives ``{'error': 1, 'warning': 1, 'info': 10}``.
     """
     settings = settings or Settings()
     gate = gate or Gate()

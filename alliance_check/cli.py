@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import Any, NoReturn
 
@@ -17,6 +18,7 @@ from alliance_check.settings import FAIL_LEVELS, HTML_MODES, Settings
 FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+SETTLE = 0.1  # seconds watch waits for a changed file to stop changing
 NOTHING_READABLE = "nothing readable was given; pass article files or a directory of .txt/.md/.html files"
 
 
@@ -161,20 +163,27 @@ def _common(f: Any) -> Any:
 def _configured(ctx: click.Context, params: dict[str, Any], paths: tuple[str, ...]) -> tuple[Settings, Any]:
     """Settings from the options the user gave, the configuration file filling the rest; the file
     is found upwards from the first path checked (a corpus may carry its own)."""
-    from alliance_check.config import find_config, settings_from, start_folder
     from alliance_check.models import InputError
+
+    try:
+        return _read_settings(ctx, params, paths)
+    except InputError as exc:
+        _fail(str(exc))
+
+
+def _read_settings(
+    ctx: click.Context, params: dict[str, Any], paths: tuple[str, ...]
+) -> tuple[Settings, Any]:
+    """What _configured gives, raising InputError for a configuration that cannot be used."""
+    from alliance_check.config import find_config, settings_from, start_folder
 
     given = {
         name: value
         for name, value in params.items()
         if ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None)
     }
-    try:
-        config = find_config(start_folder(paths), explicit=params.get("config_path"))
-        settings = settings_from(config, given)
-    except InputError as exc:
-        _fail(str(exc))
-    return settings, config
+    config = find_config(start_folder(paths), explicit=params.get("config_path"))
+    return settings_from(config, given), config
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -189,108 +198,125 @@ def main() -> None:
     """
 
 
+CHECK_ONLY = ("--changed", "--write-baseline")  # what a one-off run does, not a watch
+
+
+def _report_options(watch: bool = False) -> Callable[[Any], Any]:
+    """The options of what to check and how to report it: check's, and watch's (all but CHECK_ONLY)."""
+    options = {
+        "--format": click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="rich",
+            show_default=True,
+            help="Report format: rich for reading, concise for one line per finding, or a machine format.",
+        ),
+        "--output": click.option(
+            "--output", metavar="FILE", help="Write the report to FILE; the terminal gets a short summary."
+        ),
+        "--fail-on": click.option(
+            "--fail-on",
+            type=click.Choice(FAIL_LEVELS),
+            default="error",
+            show_default=True,
+            help="Exit 1 when a new finding is at least this severe.",
+        ),
+        "--against": click.option(
+            "--against",
+            multiple=True,
+            metavar="DIR",
+            help="Check PATH against this corpus: report only findings that involve PATH.",
+        ),
+        "--changed": click.option(
+            "--changed",
+            metavar="BASE",
+            help="Check only the article files git says changed since BASE, against the rest of PATH.",
+        ),
+        "--baseline": click.option(
+            "--baseline",
+            metavar="FILE",
+            help="Findings recorded in FILE are reported as baselined, not failed.",
+        ),
+        "--write-baseline": click.option(
+            "--write-baseline", metavar="FILE", help="Record the current findings in FILE and exit 0."
+        ),
+        "--show-baselined": click.option(
+            "--show-baselined", is_flag=True, help="Also show baselined and accepted findings in the report."
+        ),
+        "--fail-on-stale": click.option(
+            "--fail-on-stale",
+            is_flag=True,
+            help="Exit 1 when a baseline entry no longer matches any finding.",
+        ),
+        "--ignore": click.option(
+            "--ignore",
+            multiple=True,
+            metavar="CODE|TOPIC",
+            help="Leave out a finding code (AC102) or topic pattern ('distance*'); repeatable.",
+        ),
+        "--approx-tolerance": click.option(
+            "--approx-tolerance",
+            type=click.FloatRange(0, 1),
+            default=Settings.approx_tolerance,
+            show_default=True,
+            help="How far 'about', 'around', 'roughly' widen a value (a share of it).",
+        ),
+        "--no-agreements": click.option(
+            "--no-agreements", is_flag=True, help="Leave agreements out of the terminal report."
+        ),
+        "--statistics": click.option(
+            "--statistics",
+            is_flag=True,
+            help="Print how many findings each code has instead of the findings.",
+        ),
+        "--quiet": click.option(
+            "-q",
+            "--quiet",
+            is_flag=True,
+            help="Print only new findings: no summary, agreements, notes or gate state.",
+        ),
+        "--width": click.option(
+            "--width",
+            type=click.IntRange(40, 400),
+            default=None,
+            help="Report width in columns (default: the terminal's, else COLUMNS, else 100).",
+        ),
+        "--color": click.option(
+            "--color/--no-color",
+            default=None,
+            help="Force styling on or off; wins over NO_COLOR and TERM=dumb (default: on a terminal only).",
+        ),
+    }
+    wanted = [option for name, option in options.items() if not (watch and name in CHECK_ONLY)]
+
+    def apply(f: Any) -> Any:
+        for option in reversed(wanted):  # as if written one above the other, in this order
+            f = option(f)
+        return f
+
+    return apply
+
+
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="rich",
-    show_default=True,
-    help="Report format: rich for reading, concise for one line per finding, or a machine format.",
-)
-@click.option("--output", metavar="FILE", help="Write the report to FILE; the terminal gets a short summary.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_LEVELS),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a new finding is at least this severe.",
-)
-@click.option(
-    "--against",
-    multiple=True,
-    metavar="DIR",
-    help="Check PATH against this corpus: report only findings that involve PATH.",
-)
-@click.option(
-    "--changed",
-    metavar="BASE",
-    help="Check only the article files git says changed since BASE, against the rest of PATH.",
-)
-@click.option(
-    "--baseline", metavar="FILE", help="Findings recorded in FILE are reported as baselined, not failed."
-)
-@click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE and exit 0.")
-@click.option(
-    "--show-baselined", is_flag=True, help="Also show baselined and accepted findings in the report."
-)
-@click.option(
-    "--fail-on-stale",
-    is_flag=True,
-    help="Exit 1 when a baseline entry no longer matches any finding.",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="CODE|TOPIC",
-    help="Leave out a finding code (AC102) or topic pattern ('distance*'); repeatable.",
-)
-@click.option(
-    "--approx-tolerance",
-    type=click.FloatRange(0, 1),
-    default=Settings.approx_tolerance,
-    show_default=True,
-    help="How far 'about', 'around', 'roughly' widen a value (a share of it).",
-)
-@click.option("--no-agreements", is_flag=True, help="Leave agreements out of the terminal report.")
-@click.option(
-    "--statistics", is_flag=True, help="Print how many findings each code has instead of the findings."
-)
-@click.option(
-    "-q",
-    "--quiet",
-    is_flag=True,
-    help="Print only new findings: no summary, agreements, notes or gate state.",
-)
-@click.option(
-    "--width",
-    type=click.IntRange(40, 400),
-    default=None,
-    help="Report width in columns (default: the terminal's, else COLUMNS, else 100).",
-)
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Force styling on or off; wins over NO_COLOR and TERM=dumb (default: on a terminal only).",
-)
+@_report_options()
 @_common
 @click.pass_context
 def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) -> None:
     """Compare the claims of the given articles and report conflicts (the default command)."""
-    from alliance_check.check import Gate, check
-    from alliance_check.gate import outcome, write_baseline
+    from alliance_check.check import check
+    from alliance_check.gate import write_baseline
     from alliance_check.models import InputError
     from alliance_check.nlp import ModelError
-    from alliance_check.report import REPORTERS, TEXT_FORMATS, ReportOptions, plural, summary_line
+    from alliance_check.report import plural
 
     settings, config = _configured(ctx, params, paths)
-    _require(paths, "")
-    _require(params["against"], "--against")
+    _check_usage(paths, params)
     if params["changed"] and params["against"]:
         _fail("--changed and --against both name what to check; use one")
-    fmt, to_file = params["fmt"], params["output"]
-    if params["statistics"] and fmt not in TEXT_FORMATS:
-        _fail(f"--statistics prints counts for people; use it with --format rich or concise, not {fmt}")
     progress = _progress("Extracting claims")
-    gate = Gate(
-        against=tuple(params["against"]),
-        changed=params["changed"],
-        baseline=None if params["write_baseline"] else params["baseline"] or config.path_value("baseline"),
-        cache_dir=config.cache_dir(params["cache_dir"], params["no_cache"]),
-        jobs=params["jobs"],
-        progress=progress,
-    )
+    gate = _gate(params, config, config.cache_dir(params["cache_dir"], params["no_cache"]), progress)
     try:
         report = check(list(paths), settings, gate)
     except (ModelError, InputError) as exc:
@@ -298,9 +324,7 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
     finally:
         if progress:
             progress.close()
-    # the terminal formats list what was not checked themselves: say it once, not twice
-    if to_file or fmt not in TEXT_FORMATS or params["quiet"]:
-        _warn_skipped(report.sources, notes=not params["quiet"])
+    _warn_unlisted(report, params)
     if report.notice is None and not any(s.status == "checked" for s in report.sources):
         _fail(NOTHING_READABLE)
     if params["write_baseline"]:
@@ -309,6 +333,50 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
             f"alliance-check: wrote {plural(count, 'finding')} to {params['write_baseline']}", err=True
         )
         sys.exit(EXIT_CLEAN)
+    sys.exit(_show(report, params))
+
+
+def _check_usage(paths: tuple[str, ...], params: dict[str, Any]) -> None:
+    """What check and watch refuse before reading anything."""
+    from alliance_check.report import TEXT_FORMATS
+
+    _require(paths, "")
+    _require(params["against"], "--against")
+    if params["statistics"] and params["fmt"] not in TEXT_FORMATS:
+        fmt = params["fmt"]
+        _fail(f"--statistics prints counts for people; use it with --format rich or concise, not {fmt}")
+
+
+def _gate(params: dict[str, Any], config: Any, cache_dir: str | None, progress: Any) -> Any:
+    from alliance_check.check import Gate
+
+    return Gate(
+        against=tuple(params["against"]),
+        changed=params.get("changed"),
+        baseline=None
+        if params.get("write_baseline")
+        else params["baseline"] or config.path_value("baseline"),
+        cache_dir=cache_dir,
+        jobs=params["jobs"],
+        progress=progress,
+    )
+
+
+def _warn_unlisted(report: Any, params: dict[str, Any]) -> None:
+    """The sources not checked, on stderr, when the report will not list them itself."""
+    from alliance_check.report import TEXT_FORMATS
+
+    # the terminal formats list what was not checked themselves: say it once, not twice
+    if params["output"] or params["fmt"] not in TEXT_FORMATS or params["quiet"]:
+        _warn_skipped(report.sources, notes=not params["quiet"])
+
+
+def _show(report: Any, params: dict[str, Any]) -> int:
+    """Print the report (or write it to --output and print its summary); the exit status it gives."""
+    from alliance_check.gate import outcome
+    from alliance_check.report import REPORTERS, ReportOptions, summary_line
+
+    fmt, to_file = params["fmt"], params["output"]
     options = ReportOptions(
         width=params["width"], color=params["color"], show_agreements=not params["no_agreements"],
         show_baselined=params["show_baselined"], quiet=params["quiet"], statistics=params["statistics"],
@@ -319,7 +387,114 @@ def check_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
             click.echo(f"{summary_line(report)}; report written to {to_file}")
     else:
         REPORTERS[fmt](report, sys.stdout, options)
-    sys.exit(outcome(report).status)
+    return outcome(report).status
+
+
+@main.command("watch")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@_report_options(watch=True)
+@click.option(
+    "--interval",
+    type=click.FloatRange(0.1, 60),
+    default=0.5,
+    show_default=True,
+    metavar="SECONDS",
+    help="How often to look at the files for a change.",
+)
+@_common
+@click.pass_context
+def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) -> None:
+    """Check, then check again each time an article file of PATH or --against changes (or is
+    added or removed, or the configuration or baseline changes), until Ctrl-C.
+
+    The model stays loaded and unchanged articles come from the cache, so a re-check after an edit
+    takes a fraction of a second. With --no-cache the cache is a temporary folder, removed on exit.
+    Stopped with Ctrl-C, it exits with the last check's status.
+    """
+    import contextlib
+    import signal
+    import tempfile
+
+    from alliance_check.check import check
+    from alliance_check.models import InputError
+    from alliance_check.nlp import ModelError, load_nlp
+    from alliance_check.sources import collect
+    from alliance_check.watch import Watcher, snapshot
+
+    if "-" in (*paths, *params["against"]):
+        _fail("watch looks at files: standard input (-) cannot be watched; save it to a file")
+    settings, config = _configured(ctx, params, paths)
+    _check_usage(paths, params)
+    status = EXIT_CLEAN
+
+    def look() -> Any:
+        files, _ = collect([*paths, *params["against"]], settings.include, settings.exclude)
+        baseline = params["baseline"] or config.path_value("baseline")
+        return snapshot(
+            [*files, *([str(config.path)] if config.path else []), *([baseline] if baseline else [])]
+        )
+
+    def run_check(changed: list[str]) -> None:
+        nonlocal settings, config, status
+        started = time.perf_counter()
+        if changed:
+            click.echo(f"alliance-check: changed: {_listed(changed)}; checking again", err=True)
+            if config.path and str(config.path) in changed:
+                try:
+                    settings, config = _read_settings(ctx, params, paths)
+                except InputError as exc:  # keep the settings that worked until the file is mended
+                    click.echo(f"alliance-check: {exc}; the settings read before stay", err=True)
+        progress = _progress("Extracting claims")
+        try:
+            report = check(list(paths), settings, _gate(params, config, cache_dir, progress))
+        except InputError as exc:
+            click.echo(f"alliance-check: {exc}", err=True)
+            return
+        except ModelError as exc:
+            _fail(str(exc))
+        finally:
+            if progress:
+                progress.close()
+        _warn_unlisted(report, params)
+        if report.notice is None and not any(s.status == "checked" for s in report.sources):
+            click.echo(f"alliance-check: {NOTHING_READABLE}", err=True)
+        else:
+            status = _show(report, params)
+        sys.stdout.flush()
+        took, now = time.perf_counter() - started, time.strftime("%H:%M:%S")
+        if not changed:  # the first check may have needed no model (all cached): load it now, once
+            with contextlib.suppress(ModelError):
+                load_nlp(settings.model)
+        click.echo(
+            f"alliance-check: checked in {took:.2f} s at {now}; watching {_listed(list(look()), 0)} "
+            "(Ctrl-C stops)",
+            err=True,
+        )
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # a kill stops a watch as Ctrl-C does: the temporary cache goes too
+
+    with contextlib.ExitStack() as stack:
+        stack.callback(signal.signal, signal.SIGTERM, signal.signal(signal.SIGTERM, stop))
+        cache_dir = config.cache_dir(params["cache_dir"], params["no_cache"]) or stack.enter_context(
+            tempfile.TemporaryDirectory(prefix="alliance-check-watch-")
+        )
+        try:
+            Watcher(look, run_check, interval=params["interval"], settle=SETTLE).run()
+        except KeyboardInterrupt:
+            click.echo("alliance-check: stopped watching", err=True)
+    sys.exit(status)
+
+
+def _listed(files: list[str], shown: int = 3) -> str:
+    """'a.txt, b.txt and 2 more files', or with ``shown`` 0 just '4 files'."""
+    from alliance_check.report import plural
+
+    if len(files) <= shown:
+        return ", ".join(files)
+    if shown == 0:
+        return plural(len(files), "file")
+    return f"{', '.join(files[:shown])} and {plural(len(files) - shown, 'more file')}"
 
 
 def _write_report(report: Any, fmt: str, path: str, options: Any) -> None:

@@ -1,6 +1,6 @@
 """Performance: throughput against plain spaCy, command wall times, growth on three axes.
 
-    python bench/perf.py                      # parts 1, 2 and 5 (a few minutes)
+    python bench/perf.py                      # parts 1, 2, 5 and 6 (a few minutes)
     python bench/perf.py --parts 3,4 --sizes 1000,10000 --jobs auto
     python bench/perf.py --parts 5 --many     # the articles axis up to 10,000
 
@@ -14,7 +14,10 @@ Prints, from one run on one machine:
      (paragraphs of the seeds and of the test cases recombined, numbers varied);
   4. the comparison stage alone (grouping and verdicts) on 100,000 synthetic claims;
   5. time against N for numbers in one sentence (10 to 10,000), words in one article (1,000 to
-     100,000) and articles (100, 1,000; 10,000 with --many), with the fitted exponent of each.
+     100,000) and articles (100, 1,000; 10,000 with --many), with the fitted exponent of each;
+  6. a re-check of a copy of the seeds after a sentence with a new figure is added to one article
+     (the cache filled by the run before): as a new process, and by `alliance-check watch` (from
+     the save to the end of the report, and the check alone as watch reports it).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import math
 import os
 import random
 import re
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -276,11 +281,62 @@ def part_compare(count: int) -> None:
     )
 
 
+def _add_sentence(article: Path, k: int) -> None:
+    """A sentence with a figure no run has seen, at the end of ``article``."""
+    with article.open("a", encoding="utf-8") as f:
+        f.write(f"\n\nOfficials said {101 + k} aircraft took part in the drills on Tuesday.\n")
+
+
+def _checked(stream: Any) -> float:
+    """Read watch's stderr up to its next 'checked in X s' line; X."""
+    for line in stream:
+        if match := re.search(r"checked in ([\d.]+) s", line):
+            return float(match.group(1))
+    raise RuntimeError("alliance-check watch stopped before it checked")
+
+
+def part_recheck(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, cache = Path(tmp) / "seeds", Path(tmp) / "cache"
+        shutil.copytree(SEEDS, corpus)
+        article = sorted(corpus.glob("*.txt"))[0]
+        command = cli(str(corpus), "--format", "json", "--cache-dir", str(cache))
+        subprocess.run(command, capture_output=True, check=False)  # fills the cache
+        process: list[float] = []
+        for k in range(runs):
+            _add_sentence(article, k)
+            started = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False)
+            process.append(time.perf_counter() - started)
+        watch = subprocess.Popen(
+            cli("watch", str(corpus), "--format", "concise", "--cache-dir", str(cache)),
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert watch.stderr is not None
+        _checked(watch.stderr)
+        saved: list[float] = []
+        checks: list[float] = []
+        for k in range(runs):
+            _add_sentence(article, runs + k)
+            started = time.perf_counter()
+            checks.append(_checked(watch.stderr))
+            saved.append(time.perf_counter() - started)
+        watch.send_signal(signal.SIGINT)
+        watch.wait()
+    print(f"6. re-check of seeds/ after a sentence with a figure is added to one article, {runs} edits")
+    print(f"   a new process (cache filled):  median {statistics.median(process):.2f} s "
+          f"(min {min(process):.2f}, max {max(process):.2f})")  # fmt: skip
+    print(f"   watch, save to report:        median {statistics.median(saved):.2f} s "
+          f"(min {min(saved):.2f}, max {max(saved):.2f})")  # fmt: skip
+    print(f"   watch, the check alone:       median {statistics.median(checks):.2f} s "
+          f"(min {min(checks):.2f}, max {max(checks):.2f})")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--parts", default="1,2,5", help="which measurements, e.g. 1,2,3,4,5")
+    ap.add_argument("--parts", default="1,2,5,6", help="which measurements, e.g. 1,2,3,4,5,6")
     ap.add_argument("--articles", type=int, default=200, help="articles for the throughput measurement")
-    ap.add_argument("--runs", type=int, default=3, help="runs of each measurement in parts 1 and 2")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each measurement in parts 1, 2 and 6")
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes for part 3")
     ap.add_argument("--jobs", default="1", help="--jobs for part 3 (a number or auto)")
     ap.add_argument("--claims", type=int, default=100_000, help="synthetic claims for part 4")
@@ -298,6 +354,8 @@ def main() -> None:
         part_compare(a.claims)
     if "5" in parts:
         part_growth(a.many)
+    if "6" in parts:
+        part_recheck(max(a.runs, 5))
 
 
 if __name__ == "__main__":
