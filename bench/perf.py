@@ -99,20 +99,24 @@ def _claim_sentences(claims: list[list[Any]]) -> list[str]:
     return list(seen.values())
 
 
-def part_throughput(articles: int, runs: int) -> None:
+def part_throughput(articles: int, runs: int, corpus: str | None = None) -> None:
     """Words/s of plain nlp.pipe, the tokenizer alone, spaCy on exactly the claim sentences (the
-    limit) and alliance-check in process and whole process, all over the same synthetic corpus."""
+    limit) and alliance-check in process and whole process, all over the same corpus: synthetic,
+    or the articles of ``corpus``."""
+    from alliance_check.check import read_articles
     from alliance_check.extract import extract_articles
     from alliance_check.nlp import load_nlp
-    from alliance_check.sources import make_article
+    from alliance_check.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        build_corpus(folder, articles)
-        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
+        folder = Path(corpus) if corpus else Path(tmp) / "corpus"
+        if not corpus:
+            build_corpus(folder, articles)
+        docs, _ = read_articles([str(folder)], Settings())
+        texts = [d.text for d in docs]
+        articles = len(docs)
         nlp = load_nlp()
-        docs = [make_article(f"{i}.md", t) for i, t in enumerate(texts)]
-        words = _words([d.text for d in docs])
+        words = _words(texts)
         sentences = _claim_sentences(extract_articles(docs, nlp))
         list(nlp.pipe(texts[:3]))  # warm-up
         work: dict[str, Any] = {
@@ -142,7 +146,8 @@ def part_throughput(articles: int, runs: int) -> None:
     medians.update({name: statistics.median(v) for name, v in whole.items()})
     share = _words(sentences) / words
     print(
-        f"1. throughput: {articles} synthetic articles, {words:,} words ({share:.0%} in claim sentences), "
+        f"1. throughput: {articles} {'articles of ' + corpus if corpus else 'synthetic articles'}, "
+        f"{words:,} words ({share:.0%} in claim sentences), "
         f"median of {runs} interleaved runs; in process: CPU time, whole process: wall time"
     )
     base = medians["nlp.pipe (all text)"]
@@ -336,6 +341,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parts", default="1,2,5,6", help="which measurements, e.g. 1,2,3,4,5,6")
     ap.add_argument("--articles", type=int, default=200, help="articles for the throughput measurement")
+    ap.add_argument("--corpus", metavar="DIR", help="part 1 on the articles of DIR instead of synthetic ones")
     ap.add_argument("--runs", type=int, default=3, help="runs of each measurement in parts 1, 2 and 6")
     ap.add_argument("--sizes", default="1000,10000", help="corpus sizes for part 3")
     ap.add_argument("--jobs", default="1", help="--jobs for part 3 (a number or auto)")
@@ -345,7 +351,7 @@ def main() -> None:
     parts = {p.strip() for p in a.parts.split(",")}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     if "1" in parts:
-        part_throughput(a.articles, a.runs)
+        part_throughput(a.articles, a.runs, a.corpus)
     if "2" in parts:
         part_commands(a.runs)
     if "3" in parts:

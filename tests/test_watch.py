@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from alliance_check.cli import main
-from alliance_check.watch import MAX_SETTLES, Snapshot, Watcher, changes, snapshot
+from alliance_check.watch import LOOK_SHARE, MAX_SETTLES, Snapshot, Watcher, changes, snapshot
 
 CHANGES = [
     # name, before, after, changed
@@ -199,3 +199,11 @@ def test_watch_reads_its_configuration_again_when_it_changes(
     assert said in result.output
     assert result.output.count("AC101") == 2
     assert result.exit_code == status
+
+
+def test_watcher_looks_less_often_where_looking_takes_long(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter(float(t) for t in range(0, 100, 1))  # every look takes a second
+    monkeypatch.setattr("alliance_check.watch.time.perf_counter", lambda: next(clock))
+    look, slept, sleep = _scripted([A1, A1, A1])
+    Watcher(look, lambda changed: None, sleep=sleep, interval=0.5).run(2)
+    assert slept == [LOOK_SHARE * 1.0, LOOK_SHARE * 1.0]
