@@ -490,10 +490,10 @@ def _listed(files: list[str], shown: int = 3) -> str:
     """'a.txt, b.txt and 2 more files', or with ``shown`` 0 just '4 files'."""
     from alliance_check.report import plural
 
-    if len(files) <= shown:
-        return ", ".join(files)
     if shown == 0:
         return plural(len(files), "file")
+    if len(files) <= shown:
+        return ", ".join(files)
     return f"{', '.join(files[:shown])} and {plural(len(files) - shown, 'more file')}"
 
 

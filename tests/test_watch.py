@@ -207,3 +207,19 @@ def test_watcher_looks_less_often_where_looking_takes_long(monkeypatch: pytest.M
     look, slept, sleep = _scripted([A1, A1, A1])
     Watcher(look, lambda changed: None, sleep=sleep, interval=0.5).run(2)
     assert slept == [LOOK_SHARE * 1.0, LOOK_SHARE * 1.0]
+
+
+@pytest.mark.parametrize(
+    ("files", "shown", "said"),
+    [
+        ([], 0, "0 files"),
+        (["a.txt"], 0, "1 file"),
+        (["a.txt", "b.txt"], 3, "a.txt, b.txt"),
+        (["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"], 3, "a.txt, b.txt, c.txt and 2 more files"),
+    ],
+    ids=["no file watched", "one file watched", "changes named", "many changes cut short"],
+)
+def test_what_watch_says_of_files(files: list[str], shown: int, said: str) -> None:
+    from alliance_check.cli import _listed
+
+    assert _listed(files, shown) == said
