@@ -18,6 +18,7 @@ from alliance_check.settings import FAIL_LEVELS, HTML_MODES, Settings
 FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl-C
 SETTLE = 0.1  # seconds watch waits for a changed file to stop changing
 NOTHING_READABLE = "nothing readable was given; pass article files or a directory of .txt/.md/.html files"
 
@@ -409,7 +410,7 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
 
     The model stays loaded and unchanged articles come from the cache, so a re-check after an edit
     takes a fraction of a second. With --no-cache the cache is a temporary folder, removed on exit.
-    Stopped with Ctrl-C, it exits with the last check's status.
+    Stopped with Ctrl-C, it exits with the last check's status (130 if none finished).
     """
     import contextlib
     import signal
@@ -425,7 +426,7 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
         _fail("watch looks at files: standard input (-) cannot be watched; save it to a file")
     settings, config = _configured(ctx, params, paths)
     _check_usage(paths, params)
-    status = EXIT_CLEAN
+    status = EXIT_INTERRUPTED  # until a check has finished
 
     def look() -> Any:
         files, _ = collect([*paths, *params["against"]], settings.include, settings.exclude)
@@ -445,21 +446,24 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
                 except InputError as exc:  # keep the settings that worked until the file is mended
                     click.echo(f"alliance-check: {exc}; the settings read before stay", err=True)
         progress = _progress("Extracting claims")
+        report = None
         try:
             report = check(list(paths), settings, _gate(params, config, cache_dir, progress))
-        except InputError as exc:
+        except InputError as exc:  # a baseline that no longer reads, say: named, and watched on
             click.echo(f"alliance-check: {exc}", err=True)
-            return
+            status = EXIT_USAGE
         except ModelError as exc:
             _fail(str(exc))
         finally:
             if progress:
                 progress.close()
-        _warn_unlisted(report, params)
-        if report.notice is None and not any(s.status == "checked" for s in report.sources):
-            click.echo(f"alliance-check: {NOTHING_READABLE}", err=True)
-        else:
-            status = _show(report, params)
+        if report is not None:
+            _warn_unlisted(report, params)
+            if report.notice is None and not any(s.status == "checked" for s in report.sources):
+                click.echo(f"alliance-check: {NOTHING_READABLE}", err=True)
+                status = EXIT_USAGE
+            else:
+                status = _show(report, params)
         sys.stdout.flush()
         took, now = time.perf_counter() - started, time.strftime("%H:%M:%S")
         if not changed:  # the first check may have needed no model (all cached): load it now, once
@@ -634,7 +638,7 @@ def run() -> None:
         main(standalone_mode=True)
     except KeyboardInterrupt:
         click.echo("alliance-check: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug of ours: one line, never a traceback
         click.echo(f"alliance-check: internal error: {type(exc).__name__}: {exc}; please report it", err=True)
         sys.exit(EXIT_USAGE)

@@ -223,3 +223,27 @@ def test_what_watch_says_of_files(files: list[str], shown: int, said: str) -> No
     from alliance_check.cli import _listed
 
     assert _listed(files, shown) == said
+
+
+def test_watch_names_a_baseline_that_turns_unreadable_and_goes_on(
+    nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "city.txt").write_text(BRIDGE, encoding="utf-8")
+    (corpus / "wire.txt").write_text(OPENED, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert CliRunner().invoke(main, ["check", str(corpus), "--write-baseline", str(baseline)]).exit_code == 0
+
+    def edit() -> None:
+        baseline.write_text("{ not json", encoding="utf-8")
+        stamp = baseline.stat().st_mtime_ns + 10**9
+        os.utime(baseline, ns=(stamp, stamp))
+
+    result = _watch(
+        tmp_path, monkeypatch, edit, "corpus", "--baseline", "baseline.json", "--format", "concise"
+    )
+    first, _, second = result.output.partition("checking again")
+    assert "not a readable" not in first
+    assert "baseline.json: not a readable" in second and "checked in" in second
+    assert result.exit_code == 2  # the last check could not be made
