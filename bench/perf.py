@@ -14,7 +14,7 @@ Prints, from one run on one machine:
      (paragraphs of the seeds and of the test cases recombined, numbers varied);
   4. the comparison stage alone (grouping and verdicts) on 100,000 synthetic claims;
   5. time against N for numbers in one sentence (10 to 10,000), words in one article (1,000 to
-     100,000) and articles (100, 1,000; 10,000 with --many), with the fitted exponent of each;
+     100,000) and articles (100, 300, 1,000; 10,000 with --many), with the fitted exponent of each;
   6. a re-check of a copy of the seeds after a sentence with a new figure is added to one article
      (the cache filled by the run before): as a new process, and by `alliance-check watch` (from
      the save to the end of the report, and the check alone as watch reports it).
@@ -199,7 +199,7 @@ def part_growth(many: bool) -> None:
     axes = [
         ("numbers in one sentence ('word 12 ' x N)", dense, [10, 100, 1000, 10000]),
         ("words in one article", long_article, [1000, 10000, 100000]),
-        ("articles (synthetic, ~160 words each)", corpus, [100, 1000, *([10000] if many else [])]),
+        ("articles (synthetic, ~160 words each)", corpus, [100, 300, 1000, *([10000] if many else [])]),
     ]
     print("5. growth: CPU seconds of extraction in process against N, and the fitted exponent")
     _timed(nlp, dense(10))  # warm-up
