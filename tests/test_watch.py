@@ -92,6 +92,22 @@ OPENED = "The bridge opened to traffic in March after four years of work.\n"
 LONGER = "Officials said the new bridge over the river is 1,850 meters long.\n"
 
 
+def _two_articles(tmp_path: Path, wire: str = OPENED) -> Path:
+    """corpus/city.txt (a bridge's length) and corpus/wire.txt (``wire``)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "city.txt").write_text(BRIDGE, encoding="utf-8")
+    (corpus / "wire.txt").write_text(wire, encoding="utf-8")
+    return corpus
+
+
+def _rewrite(path: Path, text: str) -> None:
+    """Write ``text`` with a modification time a second on, so that even a coarse clock sees it."""
+    path.write_text(text, encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 10**9
+    os.utime(path, ns=(stamp, stamp))
+
+
 def _watch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[], None], *args: str) -> Any:
     """Run watch with a sleep that makes ``edit`` at the first look, then presses Ctrl-C."""
     calls = 0
@@ -112,16 +128,10 @@ def _watch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[], N
 def test_watch_reports_a_conflict_an_edit_adds(
     nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "city.txt").write_text(BRIDGE, encoding="utf-8")
-    wire = corpus / "wire.txt"
-    wire.write_text(OPENED, encoding="utf-8")
+    corpus = _two_articles(tmp_path)
 
     def edit() -> None:
-        wire.write_text(OPENED + LONGER, encoding="utf-8")
-        stamp = wire.stat().st_mtime_ns + 10**9  # a new time even on a coarse clock
-        os.utime(wire, ns=(stamp, stamp))
+        _rewrite(corpus / "wire.txt", OPENED + LONGER)
 
     result = _watch(tmp_path, monkeypatch, edit, "corpus", "--format", "concise", "--no-cache")
     first, _, second = result.output.partition("checking again")
@@ -135,11 +145,7 @@ def test_watch_reports_a_conflict_an_edit_adds(
 def test_watch_keeps_going_when_a_file_turns_unreadable(
     nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    article = corpus / "city.txt"
-    article.write_text(BRIDGE, encoding="utf-8")
-    (corpus / "wire.txt").write_text(OPENED, encoding="utf-8")
+    article = _two_articles(tmp_path) / "city.txt"
 
     def edit() -> None:
         article.write_bytes(b"\x00\x01\x02\x03" * 200)
@@ -182,17 +188,11 @@ def test_watch_usage_errors(
 def test_watch_reads_its_configuration_again_when_it_changes(
     nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, said: str, status: int
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "city.txt").write_text(BRIDGE, encoding="utf-8")
-    (corpus / "wire.txt").write_text(OPENED + LONGER, encoding="utf-8")
-    settings = corpus / "alliance-check.toml"
+    settings = _two_articles(tmp_path, OPENED + LONGER) / "alliance-check.toml"
     settings.write_text('fail-on = "error"\n', encoding="utf-8")
 
     def edit() -> None:
-        settings.write_text(config, encoding="utf-8")
-        stamp = settings.stat().st_mtime_ns + 10**9
-        os.utime(settings, ns=(stamp, stamp))
+        _rewrite(settings, config)
 
     result = _watch(tmp_path, monkeypatch, edit, "corpus", "--format", "concise", "--no-cache")
     assert "alliance-check.toml; checking again" in result.output
@@ -228,17 +228,12 @@ def test_what_watch_says_of_files(files: list[str], shown: int, said: str) -> No
 def test_watch_names_a_baseline_that_turns_unreadable_and_goes_on(
     nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "city.txt").write_text(BRIDGE, encoding="utf-8")
-    (corpus / "wire.txt").write_text(OPENED, encoding="utf-8")
+    corpus = _two_articles(tmp_path)
     baseline = tmp_path / "baseline.json"
     assert CliRunner().invoke(main, ["check", str(corpus), "--write-baseline", str(baseline)]).exit_code == 0
 
     def edit() -> None:
-        baseline.write_text("{ not json", encoding="utf-8")
-        stamp = baseline.stat().st_mtime_ns + 10**9
-        os.utime(baseline, ns=(stamp, stamp))
+        _rewrite(baseline, "{ not json")
 
     result = _watch(
         tmp_path, monkeypatch, edit, "corpus", "--baseline", "baseline.json", "--format", "concise"
