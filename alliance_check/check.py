@@ -39,6 +39,9 @@ class Gate:
     cache_dir: str | None = None
     jobs: int = 1
     progress: Callable[[int, int], None] | None = None  # (articles done, articles in all)
+    # keep the report in the run cache (see runs.py); a watch's re-checks do not: each follows an
+    # edit, and writing a large corpus's report costs a quarter of its re-check
+    store_run: bool = True
 
 
 def read_articles(paths: list[str], settings: Settings) -> tuple[list[Article], list[SourceStatus]]:
@@ -189,7 +192,7 @@ def check(paths: list[str], settings: Settings | None = None, gate: Gate | None 
     if runs is not None and key is not None and (cached := runs.load(key)) is not None:
         return cached
     report = _check(paths, settings, gate)
-    if runs is not None and key is not None:
+    if runs is not None and key is not None and gate.store_run:
         runs.store(key, report)
     return report
 

@@ -348,10 +348,13 @@ def _check_usage(paths: tuple[str, ...], params: dict[str, Any]) -> None:
         _fail(f"--statistics prints counts for people; use it with --format rich or concise, not {fmt}")
 
 
-def _gate(params: dict[str, Any], config: Any, cache_dir: str | None, progress: Any) -> Any:
+def _gate(
+    params: dict[str, Any], config: Any, cache_dir: str | None, progress: Any, store_run: bool = True
+) -> Any:
     from alliance_check.check import Gate
 
     return Gate(
+        store_run=store_run,
         against=tuple(params["against"]),
         changed=params.get("changed"),
         baseline=None
@@ -448,7 +451,8 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
         progress = _progress("Extracting claims")
         report = None
         try:
-            report = check(list(paths), settings, _gate(params, config, cache_dir, progress))
+            gate = _gate(params, config, cache_dir, progress, store_run=not changed)
+            report = check(list(paths), settings, gate)
         except InputError as exc:  # a baseline that no longer reads, say: named, and watched on
             click.echo(f"alliance-check: {exc}", err=True)
             status = EXIT_USAGE

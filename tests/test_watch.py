@@ -142,6 +142,19 @@ def test_watch_reports_a_conflict_an_edit_adds(
     assert not (tmp_path / ".alliance-check-cache").exists()  # --no-cache: nothing left behind
 
 
+def test_watch_keeps_the_first_report_in_the_run_cache_not_those_of_re_checks(
+    nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _two_articles(tmp_path)
+
+    def edit() -> None:
+        _rewrite(corpus / "wire.txt", OPENED + LONGER)
+
+    result = _watch(tmp_path, monkeypatch, edit, "corpus", "--format", "concise", "--cache-dir", "cache")
+    assert result.output.count("checked in") == 2
+    assert len([p for p in (tmp_path / "cache" / "runs").rglob("*") if p.is_file()]) == 1
+
+
 def test_watch_keeps_going_when_a_file_turns_unreadable(
     nlp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
