@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -522,21 +522,30 @@ def _index_keys(c: Claim) -> set[str]:
     return keys
 
 
-def _candidates(nodes: list[_Node], max_postings: int = MAX_POSTINGS) -> array[int]:
+def _postings(nodes: list[_Node], only: Iterable[int] | None = None) -> dict[str, list[int]]:
+    """The nodes (of ``only``, ascending, if given) under each index key (see _index_keys)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(nodes)) if only is None else only:
+        for key in _index_keys(nodes[i].first):
+            index[key].append(i)
+    return index
+
+
+def _candidates(
+    nodes: list[_Node], max_postings: int | None = None, index: dict[str, list[int]] | None = None
+) -> array[int]:
     """Pairs of nodes of different sources that share an index key, ascending, each as the one
     number ``i * len(nodes) + j`` (i < j: eight bytes a pair, where a large corpus has millions). A
     key used by more than ``max_postings`` nodes ('said', the story's own name in a large corpus)
     opens no pairs, so the work grows with the corpus, not its square; in a small corpus every
-    shared word counts."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, node in enumerate(nodes):
-        for key in _index_keys(node.first):
-            index[key].append(i)
+    shared word counts. ``index``: the postings to read, if not every node's (see _copies)."""
+    index = _postings(nodes) if index is None else index
+    cap = MAX_POSTINGS if max_postings is None else max_postings
     n = len(nodes)
     sources = [node.first.source for node in nodes]
     pairs: set[int] = set()
     for members in index.values():
-        if len(members) > max_postings:
+        if len(members) > cap:
             continue
         for x in range(len(members)):
             i = members[x]  # members ascend: i < j
@@ -698,9 +707,47 @@ def _restated(nodes: list[_Node], members: list[int]) -> dict[int, Claim]:
     return out
 
 
+def _copies(
+    nodes: list[_Node], alike: Alike, grouping: Callable[[Claim, Claim], tuple[float, bool]], threshold: float
+) -> dict[int, list[int]]:
+    """Node -> the later nodes that say what it says in the same words (one content: the same
+    sentence reprinted by many outlets), where two of that content are one fact by themselves (their
+    pair scores at least ``threshold`` with no clash). Asked only of a block where some word has more
+    than MAX_POSTINGS nodes, which would otherwise open no pair at all: the first node stands for
+    its copies in the linking, and they join its group."""
+    first: dict[int, int] = {}
+    out: dict[int, list[int]] = {}
+    for i, node in enumerate(nodes):
+        content = alike.content(node.first)
+        if content not in first:
+            first[content] = i
+            continue
+        stand = first[content]
+        score, clash = alike.score(nodes[stand].first, node.first, grouping)
+        if score >= threshold and not clash:
+            out.setdefault(stand, []).append(i)
+    return out
+
+
 def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Found]:
     n = len(nodes)
-    pairs = _candidates(nodes)
+    # the same sentence told by many articles; the claims that stand for each node's repeats
+    alike = Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])
+
+    def grouping(a: Claim, b: Claim) -> tuple[float, bool]:
+        score, _, clash = score_pair(a, b, stats, settings)
+        return score, clash
+
+    def conflict(a: Claim, b: Claim) -> tuple[float, bool]:
+        return _conflict_score(a, b, stats, settings), False
+
+    index = _postings(nodes)
+    copies: dict[int, list[int]] = {}
+    if any(len(members) > MAX_POSTINGS for members in index.values()):
+        copies = _copies(nodes, alike, grouping, settings.grouping.threshold)
+        gone = {j for js in copies.values() for j in js}
+        index = _postings(nodes, [i for i in range(n) if i not in gone]) if gone else index
+    pairs = _candidates(nodes, index=index)
     scores = array("d")  # the score of each pair, in the order of pairs
     likely = array("q")  # where the pairs that may make a link are in pairs
     clashes: set[tuple[int, int]] = set()
@@ -724,16 +771,6 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
             seen[(i, j)] = a is not b and _same_source_clash(a, b)
         return seen[(i, j)]
 
-    # the same sentence told by many articles; the claims that stand for each node's repeats
-    alike = Alike([c for node in nodes for c in node.claims[:SCORED_REPEATS]])
-
-    def grouping(a: Claim, b: Claim) -> tuple[float, bool]:
-        score, _, clash = score_pair(a, b, stats, settings)
-        return score, clash
-
-    def conflict(a: Claim, b: Claim) -> tuple[float, bool]:
-        return _conflict_score(a, b, stats, settings), False
-
     for at, code in enumerate(pairs):
         i, j = divmod(code, n)
         score, clash = alike.score(nodes[i].first, nodes[j].first, grouping)
@@ -747,9 +784,19 @@ def _link_block(nodes: list[_Node], stats: Stats, settings: Settings) -> list[Fo
     numbers = {source: k for k, source in enumerate(dict.fromkeys(sources))}
     source_of, m = [numbers[source] for source in sources], len(numbers)
     taken = Taken(n, m, len(likely))  # node * m + the number of a source: the node has its match there
-    groups = Clusters(sources, pairs, scores, clashes, settings.grouping, within)
+    weights = [1] * n
+    for stand, js in copies.items():
+        weights[stand] += len(js)
+    groups = Clusters(sources, pairs, scores, clashes, settings.grouping, within, weights if copies else None)
     links: dict[int, list[Link]] = defaultdict(list)
     accepted: list[tuple[int, int, Link]] = []
+    for stand, js in copies.items():
+        # one content: one score and one evidence for every copy
+        score, evidence, _ = score_pair(nodes[stand].first, nodes[js[0]].first, stats, settings)
+        why = tuple((name, round(x, 3), s) for name, x, s in evidence)
+        for j in js:
+            groups.absorb(stand, j)
+            accepted.append((stand, j, Link(nodes[stand].first.id, nodes[j].first.id, round(score, 3), why)))
     for at in best_first(likely, scores):
         (i, j), score = divmod(pairs[at], n), scores[at]
         ti, tj = i * m + source_of[j], j * m + source_of[i]

@@ -32,6 +32,7 @@ class Clusters:
         clashes: set[tuple[int, int]],
         w: GroupingWeights,
         within: Callable[[int, int], bool],
+        weights: list[int] | None = None,
     ) -> None:
         n = len(sources)
         self.parent = list(range(n))
@@ -49,7 +50,10 @@ class Clusters:
             a, b = divmod(code, n)  # see group._candidates
             # each node's own number object as the key, not a new one per pair: millions of pairs
             a, b = self.parent[a], self.parent[b]
-            self.excess[a][b] = self.excess[b][a] = score - w.prior
+            excess = score - w.prior
+            if weights is not None:  # a node that stands for copies of itself: a pair for each
+                excess *= weights[a] * weights[b]
+            self.excess[a][b] = self.excess[b][a] = excess
         self.clash: dict[int, set[int]] = defaultdict(set)
         for a, b in clashes:
             self.clash[a].add(b)
@@ -77,6 +81,11 @@ class Clusters:
             return False
         self._merge(ri, rj)
         return True
+
+    def absorb(self, i: int, j: int) -> None:
+        """Node j into i's cluster, no questions asked: a copy of i (see group._copies), whose
+        pairs i's carry, weighted."""
+        self._merge(self.find(i), self.find(j))
 
     def _merge(self, ri: int, rj: int) -> None:
         """Cluster rj into ri, with its members, sources, scored pairs and clashes."""
@@ -114,6 +123,10 @@ class Alike:
         frame = replace(c.frame, restates=None, label="")
         key = (c.kind, c.value, c.value_max, c.unit, c.qualifier, as_of, c.precision, frame)
         return self._ids.setdefault(key, len(self._ids))
+
+    def content(self, c: Claim) -> int:
+        """The number of what ``c`` says (one of the claims given)."""
+        return self._of[c.id]
 
     def score(
         self, a: Claim, b: Claim, work: Callable[[Claim, Claim], tuple[float, bool]]
