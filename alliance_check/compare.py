@@ -548,30 +548,37 @@ def _first_pair(
     return None
 
 
-def _direct_pair(
-    group: ClaimGroup,
-    first: list[Claim],
-    second: list[Claim],
-    settings: Settings,
-    focus: frozenset[str] | None,
-) -> tuple[Claim, Claim] | None:
-    """Two claims, one from each list and from different sources, matched directly and strongly
-    enough to be set against each other (see Settings.conflicts); the strongest such pair."""
-    best: tuple[float, Claim, Claim] | None = None
-    for a in first:
-        for b in second:
-            if a.source == b.source or (
-                focus is not None and a.source not in focus and b.source not in focus
-            ):
-                continue
-            score = group.score(a.id, b.id)
-            if (
-                score is not None
-                and score >= settings.conflicts.threshold
-                and (best is None or score > best[0])
-            ):
-                best = (score, a, b) if (a.source, a.start) <= (b.source, b.start) else (score, b, a)
-    return (best[1], best[2]) if best else None
+def _direct_pairs(
+    group: ClaimGroup, signature: dict[str, int], settings: Settings, focus: frozenset[str] | None
+) -> dict[tuple[int, int], tuple[Claim, Claim]]:
+    """For each two signatures (numbers in ``signature``, by claim id), the two claims, one of each
+    and from different sources (one of them in focus), matched directly and strongly enough to be
+    set against each other (see Settings.conflicts): the strongest such pair, the first in the
+    group's order among equals. One pass over the group's scored pairs, not a search of every two
+    claims of two signatures: a sentence reprinted by thousands of outlets is one signature."""
+    at = {c.id: k for k, c in enumerate(group.claims)}
+    best: dict[tuple[int, int], tuple[float, int, int]] = {}
+    for x, y, _ in group.scores:
+        if x not in at or y not in at:
+            continue
+        score = group.score(x, y)  # the pair's one score, however often it is listed
+        a, b = group.claims[at[x]], group.claims[at[y]]
+        if (
+            score is None
+            or score < settings.conflicts.threshold
+            or a.source == b.source
+            or (focus is not None and a.source not in focus and b.source not in focus)
+        ):
+            continue
+        for p, q in ((a, b), (b, a)):
+            key, rank = (signature[p.id], signature[q.id]), (score, -at[p.id], -at[q.id])
+            if key not in best or rank > best[key]:
+                best[key] = rank
+    out = {}
+    for key, (_, p_at, q_at) in best.items():
+        a, b = group.claims[-p_at], group.claims[-q_at]
+        out[key] = (a, b) if (a.source, a.start) <= (b.source, b.start) else (b, a)
+    return out
 
 
 def compare_group(
@@ -591,9 +598,10 @@ def compare_group(
     for claim in group.claims:
         by_signature.setdefault(_signature(claim), []).append(claim)
     signatures = list(by_signature.values())
+    direct: dict[tuple[int, int], tuple[Claim, Claim]] | None = None  # worked out when first needed
     for i, first in enumerate(signatures):
-        for second in signatures[i:]:
-            pair = _first_pair(first, second, focus)
+        for j in range(i, len(signatures)):
+            pair = _first_pair(first, signatures[j], focus)
             if pair is None:
                 continue
             a, b = pair
@@ -601,10 +609,12 @@ def compare_group(
             if verdict is None:
                 continue
             if verdict.verdict in ("conflict", "soft_conflict") and group.scores:
-                direct = _direct_pair(group, first, second, settings, focus)
                 if direct is None:
+                    number = {c.id: k for k, told in enumerate(signatures) for c in told}
+                    direct = _direct_pairs(group, number, settings, focus)
+                if (i, j) not in direct:
                     continue  # linked only through others: not enough to call them conflicting
-                a, b = direct
+                a, b = direct[(i, j)]
             rank = VERDICT_RANK[verdict.verdict]
             if worst is None or rank > worst[0]:
                 worst = (rank, a, b, verdict)

@@ -1285,3 +1285,39 @@ def test_dates_of_a_recurring_event_need_the_same_parties(
     x = make_claim("a", "2024-05-02", **{**base, **a})  # type: ignore[arg-type]
     y = make_claim("b", "2024-07-28", **{**base, **b})  # type: ignore[arg-type]
     assert (_conflict_score(x, y, Stats([x, y]), S) > S.conflicts.prior) == set_against
+
+
+def _tied_group(scores: list[tuple[str, str, float]]) -> ClaimGroup:
+    told = [
+        make_claim("x", 10.0, head="dead", line=1),
+        make_claim("y", 10.0, head="dead", line=1),
+        make_claim("z", 14.0, head="dead", line=1),
+        make_claim("w", 14.0, head="dead", line=1),
+    ]
+    return ClaimGroup("G001", "dead", "count", tuple(told), scores=tuple(scores))
+
+
+@pytest.mark.parametrize(
+    ("scores", "focus", "pair"),
+    [
+        pytest.param([("y:1:1", "w:1:1", 2.0), ("x:1:1", "z:1:1", 2.0), ("x:1:1", "w:1:1", 1.0)], None,
+                     ("x:1:1", "z:1:1"), id="the strongest pair; the first claims among equals"),
+        pytest.param([("x:1:1", "z:1:1", 2.0), ("y:1:1", "z:1:1", 3.0)], None, ("y:1:1", "z:1:1"),
+                     id="a stronger pair later in the group"),
+        pytest.param([("x:1:1", "z:1:1", 2.0), ("y:1:1", "w:1:1", 1.5)], frozenset({"w"}), ("w:1:1", "y:1:1"),
+                     id="checking one article: a pair of its claims"),
+        pytest.param([("x:1:1", "z:1:1", -3.0)], None, None,
+                     id="too weak a link to set them against each other"),
+        pytest.param([("x:1:1", "z:1:1", -3.0), ("x:1:1", "z:1:1", 2.0)], None, None,
+                     id="a pair listed twice counts with its first score"),
+    ],
+)  # fmt: skip
+def test_the_pair_a_conflict_is_told_by(
+    scores: list[tuple[str, str, float]], focus: frozenset[str] | None, pair: tuple[str, str] | None
+) -> None:
+    finding = compare_group(_tied_group(scores), S, focus)
+    if pair is None:
+        assert finding is None or finding.verdict not in ("conflict", "soft_conflict")
+    else:
+        assert finding is not None and finding.verdict == "conflict"
+        assert finding.pair == pair
