@@ -535,16 +535,18 @@ def _signature(c: Claim) -> tuple[object, ...]:
 
 
 def _first_pair(
-    first: list[Claim], second: list[Claim], focus: frozenset[str] | None
+    first: list[Claim], second: list[Claim], focus: frozenset[str] | None, focused: list[Claim]
 ) -> tuple[Claim, Claim] | None:
-    """The first two claims, one from each list, from different sources (one of them in focus)."""
+    """The first two claims, one from each list, from different sources (one of them in focus).
+
+    ``focused``: the claims of ``second`` in focus, in order. A claim of ``first`` out of focus
+    can only be paired with one of them, so a corpus checked against one new article is not
+    searched pair by pair (what the corpus already says among itself is not the article's)."""
     for a in first:
-        for b in second:
-            if a is b or a.source == b.source:
-                continue
-            if focus is not None and a.source not in focus and b.source not in focus:
-                continue  # checking new articles: what the corpus already says among itself is not theirs
-            return (a, b) if (a.source, a.start) <= (b.source, b.start) else (b, a)
+        partners = second if focus is None or a.source in focus else focused
+        for b in partners:
+            if a is not b and a.source != b.source:
+                return (a, b) if (a.source, a.start) <= (b.source, b.start) else (b, a)
     return None
 
 
@@ -599,9 +601,10 @@ def compare_group(
         by_signature.setdefault(_signature(claim), []).append(claim)
     signatures = list(by_signature.values())
     direct: dict[tuple[int, int], tuple[Claim, Claim]] | None = None  # worked out when first needed
+    focused = [[c for c in told if focus is not None and c.source in focus] for told in signatures]
     for i, first in enumerate(signatures):
         for j in range(i, len(signatures)):
-            pair = _first_pair(first, signatures[j], focus)
+            pair = _first_pair(first, signatures[j], focus, focused[j])
             if pair is None:
                 continue
             a, b = pair

@@ -1321,3 +1321,21 @@ def test_the_pair_a_conflict_is_told_by(
     else:
         assert finding is not None and finding.verdict == "conflict"
         assert finding.pair == pair
+
+
+@pytest.mark.parametrize(
+    ("focus", "pair"),
+    [
+        pytest.param(None, ("old1:1:1", "old2:1:1"), id="the whole corpus: its first two sources"),
+        pytest.param(frozenset({"new"}), ("new:2:1", "old1:1:1"), id="one new article: a pair with it"),
+        pytest.param(frozenset({"elsewhere"}), None, id="an article with no claim here: no pair"),
+    ],
+)
+def test_the_first_pair_of_two_values_with_a_new_article(focus: frozenset[str] | None, pair: object) -> None:
+    from alliance_check.compare import _first_pair
+
+    first = [make_claim("old1", 10.0), make_claim("new", 10.0)]
+    second = [make_claim("old1", 14.0, line=2), make_claim("old2", 14.0), make_claim("new", 14.0, line=2)]
+    focused = [c for c in second if focus is not None and c.source in focus]
+    found = _first_pair(first, second, focus, focused)
+    assert (found and (found[0].id, found[1].id)) == pair
