@@ -22,7 +22,9 @@ class Clusters:
 
     Each cluster keeps what its scored pairs with every cluster it has one with add up to, its
     clashes with other clusters, and its nodes by source, so a merge costs what the two clusters
-    touch, not the product of their sizes."""
+    touch, not the product of their sizes. A node given a weight stands for that many nodes (itself
+    and its copies, absorbed into its cluster before any merge): each pair it is in counts as the
+    pairs of all of them."""
 
     def __init__(
         self,
