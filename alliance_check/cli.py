@@ -19,7 +19,6 @@ FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a program stopped by Ctrl-C
-SETTLE = 0.1  # seconds watch waits for a changed file to stop changing
 NOTHING_READABLE = "nothing readable was given; pass article files or a directory of .txt/.md/.html files"
 
 
@@ -488,7 +487,7 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
             tempfile.TemporaryDirectory(prefix="alliance-check-watch-")
         )
         try:
-            Watcher(look, run_check, interval=params["interval"], settle=SETTLE).run()
+            Watcher(look, run_check, interval=params["interval"]).run()
         except KeyboardInterrupt:
             click.echo("alliance-check: stopped watching", err=True)
     sys.exit(status)

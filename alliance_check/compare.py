@@ -573,12 +573,13 @@ def _direct_pairs(
         ):
             continue
         for p, q in ((a, b), (b, a)):
+            # the highest score; among equals, the pair whose claims come first (positions negated)
             key, rank = (signature[p.id], signature[q.id]), (score, -at[p.id], -at[q.id])
             if key not in best or rank > best[key]:
                 best[key] = rank
     out = {}
-    for key, (_, p_at, q_at) in best.items():
-        a, b = group.claims[-p_at], group.claims[-q_at]
+    for key, (_, p_negated, q_negated) in best.items():
+        a, b = group.claims[-p_negated], group.claims[-q_negated]
         out[key] = (a, b) if (a.source, a.start) <= (b.source, b.start) else (b, a)
     return out
 

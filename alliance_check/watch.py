@@ -58,7 +58,7 @@ class Watcher:
     check: Callable[[list[str]], None]
     sleep: Callable[[float], None] | None = None  # None: time.sleep
     interval: float = 0.5
-    settle: float = 0.2
+    settle: float = 0.1  # how long the files must stay as they are before a check
 
     def run(self, polls: int | None = None) -> int:
         """Check, then watch for ``polls`` looks (None: until interrupted); the checks made."""
