@@ -7,13 +7,16 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from click.core import ParameterSource
 
 from alliance_check import __version__
 from alliance_check.settings import FAIL_LEVELS, HTML_MODES, Settings
+
+if TYPE_CHECKING:
+    from alliance_check.config import Config
 
 FORMATS = ("rich", "concise", "json", "sarif", "github", "markdown")
 CLAIM_FORMATS = ("jsonl", "json", "table")
@@ -356,13 +359,17 @@ def _gate(
         store_run=store_run,
         against=tuple(params["against"]),
         changed=params.get("changed"),
-        baseline=None
-        if params.get("write_baseline")
-        else params["baseline"] or config.path_value("baseline"),
+        baseline=None if params.get("write_baseline") else _baseline_path(params, config),
         cache_dir=cache_dir,
         jobs=params["jobs"],
         progress=progress,
     )
+
+
+def _baseline_path(params: dict[str, Any], config: Config) -> str | None:
+    """--baseline, else the configuration's baseline (relative to its file)."""
+    given: str | None = params["baseline"]
+    return given or config.path_value("baseline")
 
 
 def _warn_unlisted(report: Any, params: dict[str, Any]) -> None:
@@ -421,6 +428,7 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
     from alliance_check.check import check
     from alliance_check.models import InputError
     from alliance_check.nlp import ModelError, load_nlp
+    from alliance_check.report import plural
     from alliance_check.sources import collect
     from alliance_check.watch import Watcher, snapshot
 
@@ -429,13 +437,17 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
     settings, config = _configured(ctx, params, paths)
     _check_usage(paths, params)
     status = EXIT_INTERRUPTED  # until a check has finished
+    watched = 0  # files in the last look, for the status line (no second walk of the folders)
 
     def look() -> Any:
+        nonlocal watched
         files, _ = collect([*paths, *params["against"]], settings.include, settings.exclude)
-        baseline = params["baseline"] or config.path_value("baseline")
-        return snapshot(
+        baseline = _baseline_path(params, config)
+        seen = snapshot(
             [*files, *([str(config.path)] if config.path else []), *([baseline] if baseline else [])]
         )
+        watched = len(seen)
+        return seen
 
     def run_check(changed: list[str]) -> None:
         nonlocal settings, config, status
@@ -473,7 +485,7 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
             with contextlib.suppress(ModelError):
                 load_nlp(settings.model)
         click.echo(
-            f"alliance-check: checked in {took:.2f} s at {now}; watching {_listed(list(look()), 0)} "
+            f"alliance-check: checked in {took:.2f} s at {now}; watching {plural(watched, 'file')} "
             "(Ctrl-C stops)",
             err=True,
         )
@@ -494,11 +506,9 @@ def watch_command(ctx: click.Context, /, paths: tuple[str, ...], **params: Any) 
 
 
 def _listed(files: list[str], shown: int = 3) -> str:
-    """'a.txt, b.txt and 2 more files', or with ``shown`` 0 just '4 files'."""
+    """'a.txt, b.txt, c.txt and 2 more files'."""
     from alliance_check.report import plural
 
-    if shown == 0:
-        return plural(len(files), "file")
     if len(files) <= shown:
         return ", ".join(files)
     return f"{', '.join(files[:shown])} and {plural(len(files) - shown, 'more file')}"

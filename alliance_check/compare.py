@@ -602,7 +602,7 @@ def compare_group(
         by_signature.setdefault(_signature(claim), []).append(claim)
     signatures = list(by_signature.values())
     direct: dict[tuple[int, int], tuple[Claim, Claim]] | None = None  # worked out when first needed
-    focused = [[c for c in told if focus is not None and c.source in focus] for told in signatures]
+    focused = [[c for c in told if c.source in focus] if focus is not None else [] for told in signatures]
     for i, first in enumerate(signatures):
         for j in range(i, len(signatures)):
             pair = _first_pair(first, signatures[j], focus, focused[j])
